@@ -1,0 +1,355 @@
+"""Command line: the GUI by default, sub-commands for IT, headquarters and tests.
+
+Exit codes: 0 done, 1 the operation failed, 2 usage error, 3 authentication
+failed. Errors are one line on stderr. Passwords come from standard input
+(``--password-stdin``, one per line) or a prompt, never from arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from desktop import APP_NAME, __version__
+from desktop.errors import KnownError
+
+if TYPE_CHECKING:
+    from desktop.services.session import UnlockedOffice
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+
+PROG = "departure-desk"
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--data-dir", type=Path, help="office data directory")
+    auth = _Parser(add_help=False)
+    auth.add_argument("--user", required=True, help="user name to sign in with")
+    pw = _Parser(add_help=False)
+    pw.add_argument(
+        "--password-stdin", action="store_true", help="read password(s) from standard input"
+    )
+
+    parser = _Parser(prog=PROG, description=f"{APP_NAME}: resettlement departures, offline.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", type=Path, help="office data directory (GUI)")
+    parser.add_argument(
+        "--no-error-dialogs",
+        action="store_true",
+        help="write errors to the log and stderr instead of showing dialogs",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("init", parents=[common, pw], help="create a new office")
+    p.add_argument("--office-code", required=True)
+    p.add_argument("--office-name", required=True)
+    p.add_argument("--admin", required=True, help="user name of the first admin")
+
+    p = sub.add_parser("demo", parents=[common, pw], help="create a demo office")
+    p.add_argument("--households", type=_count, required=True)
+    p.add_argument("--seed", type=int, default=1)
+
+    p = sub.add_parser("check", parents=[common, auth, pw], help="check the office database")
+    p.add_argument("--json", action="store_true")
+
+    users = sub.add_parser("users", help="manage user accounts")
+    usub = users.add_subparsers(dest="users_command", metavar="ACTION", parser_class=_Parser)
+    usub.required = True
+    p = usub.add_parser("list", parents=[common, auth, pw], help="list accounts")
+    p.add_argument("--json", action="store_true")
+    p = usub.add_parser(
+        "add", parents=[common, auth, pw], help="add an account (stdin: admin, then new password)"
+    )
+    p.add_argument("name")
+    p.add_argument("--roles", required=True, help="comma-separated, e.g. registration,medical")
+    p.add_argument("--display-name", default="")
+    p = usub.add_parser(
+        "passwd", parents=[common, auth, pw], help="set a password (stdin: admin, then new)"
+    )
+    p.add_argument("name")
+    p = usub.add_parser("roles", parents=[common, auth, pw], help="replace an account's roles")
+    p.add_argument("name")
+    p.add_argument("--roles", required=True)
+    p = usub.add_parser("disable", parents=[common, auth, pw], help="disable an account")
+    p.add_argument("name")
+    p = usub.add_parser(
+        "enable", parents=[common, auth, pw], help="enable an account (stdin: admin, then new)"
+    )
+    p.add_argument("name")
+    p = usub.add_parser(
+        "unlock", parents=[common, auth, pw], help="clear failed attempts and the lock"
+    )
+    p.add_argument("name")
+    return parser
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= 200_000:
+        raise argparse.ArgumentTypeError("choose between 0 and 200000")
+    return value
+
+
+# -- plumbing -------------------------------------------------------------------
+
+
+class Passwords:
+    """Password lines from stdin (with --password-stdin) or prompts on a terminal."""
+
+    def __init__(self, from_stdin: bool, stdin: TextIO) -> None:
+        self._from_stdin = from_stdin
+        self._stdin = stdin
+        self._lines: list[str] | None = None
+
+    def next(self, prompt: str) -> str:
+        if not self._from_stdin:
+            if not self._stdin.isatty():
+                raise UsageError("pass --password-stdin to read passwords from standard input")
+            return getpass.getpass(f"{prompt}: ")
+        if self._lines is None:
+            self._lines = [line.rstrip("\r\n") for line in self._stdin.readlines()]
+        if not self._lines:
+            raise UsageError(f"standard input ended before the {prompt.lower()} was given")
+        return self._lines.pop(0)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from desktop.paths import default_data_dir
+
+    return Path(args.data_dir).expanduser().resolve() if args.data_dir else default_data_dir()
+
+
+def _unlock(args: argparse.Namespace, passwords: Passwords) -> UnlockedOffice:
+    from desktop.services import auth
+
+    data_dir = _data_dir(args)
+    password = passwords.next(f"Password for {args.user}")
+    return auth.unlock(data_dir, args.user, password)
+
+
+def _print_json(data: Any, out: TextIO) -> None:
+    out.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+# -- commands -------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
+    from desktop.services import auth
+
+    password = pw.next(f"Password for {args.admin}")
+    office = auth.create_office(
+        _data_dir(args), args.office_code, args.office_name, args.admin, password
+    )
+    try:
+        out.write(
+            f"Created office {office.info.code} ({office.info.name}) in {office.info.data_dir}\n"
+        )
+    finally:
+        office.close()
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
+    from desktop.services import demo
+
+    password = pw.next("Password for the demo accounts")
+    result = demo.create_demo_office(_data_dir(args), password, args.households, seed=args.seed)
+    out.write(
+        f"Demo office in {result.data_dir}: {result.households} households, "
+        f"{result.persons} persons; users: {', '.join(result.usernames)}\n"
+    )
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
+    from desktop.services.office_check import check_office
+
+    office = _unlock(args, pw)
+    try:
+        report = check_office(office)
+    finally:
+        office.close()
+    if args.json:
+        _print_json(
+            {
+                "ok": report.ok,
+                "integrity_check": list(report.integrity),
+                "cipher_integrity_check": list(report.cipher_integrity),
+                "audit_events": report.audit_events,
+                "audit_chain_ok": report.audit_ok,
+                "audit_first_bad_seq": report.audit_first_bad_seq,
+                "tables": dict(report.table_counts),
+            },
+            out,
+        )
+    else:
+        out.write(f"integrity_check: {', '.join(report.integrity)}\n")
+        out.write(
+            "cipher_integrity_check: "
+            + ("ok" if not report.cipher_integrity else "; ".join(report.cipher_integrity))
+            + "\n"
+        )
+        chain = "ok" if report.audit_ok else f"BROKEN at event {report.audit_first_bad_seq}"
+        out.write(f"audit chain: {chain} ({report.audit_events} events)\n")
+        for name, count in report.table_counts:
+            out.write(f"  {name:<16} {count:>9}\n")
+        out.write("OK\n" if report.ok else "PROBLEMS FOUND\n")
+    if not report.ok:
+        sys.stderr.write(f"{PROG}: error: the office database failed its integrity check\n")
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _roles(text: str) -> Any:
+    from desktop.errors import InvalidInput
+    from desktop.services.permissions import parse_roles
+
+    try:
+        return parse_roles(text.split(","))
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+
+
+def cmd_users(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
+    from desktop.services.accounts import AccountService
+
+    action = args.users_command
+    roles = _roles(args.roles) if action in ("add", "roles") else None
+    office = _unlock(args, pw)
+    try:
+        accounts = AccountService(office)
+        if action == "list":
+            users = accounts.list_users()
+            if args.json:
+                _print_json(
+                    [
+                        {
+                            "username": u.username,
+                            "display_name": u.display_name,
+                            "roles": sorted(r.value for r in u.roles),
+                            "disabled": u.disabled,
+                            "locked": u.locked,
+                            "failed_attempts": u.failed_attempts,
+                            "last_login_at": u.last_login_at.isoformat()
+                            if u.last_login_at
+                            else None,
+                        }
+                        for u in users
+                    ],
+                    out,
+                )
+            else:
+                for u in users:
+                    state = "disabled" if u.disabled else "locked" if u.locked else "active"
+                    out.write(f"{u.username:<20} {state:<9} {u.roles_text}\n")
+        elif action == "add":
+            new_pw = pw.next(f"New password for {args.name}")
+            user = accounts.add_user(args.name, roles, new_pw, args.display_name)
+            out.write(f"Added {user.username} ({user.roles_text})\n")
+        elif action == "passwd":
+            accounts.set_password(args.name, pw.next(f"New password for {args.name}"))
+            out.write(f"Password set for {args.name}\n")
+        elif action == "roles":
+            user = accounts.set_roles(args.name, roles)
+            out.write(f"{user.username} now has roles: {user.roles_text}\n")
+        elif action == "disable":
+            accounts.disable(args.name)
+            out.write(f"Disabled {args.name}\n")
+        elif action == "enable":
+            accounts.enable(args.name, pw.next(f"New password for {args.name}"))
+            out.write(f"Enabled {args.name}\n")
+        elif action == "unlock":
+            accounts.unlock_account(args.name)
+            out.write(f"Unlocked {args.name}\n")
+    finally:
+        office.close()
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Passwords, TextIO], int]] = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "check": cmd_check,
+    "users": cmd_users,
+}
+
+
+def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO) -> int:
+    """Run one command; returns the exit code. Never raises for known errors."""
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.command is None:
+        from desktop.app import run_gui
+
+        return run_gui(args.data_dir, no_error_dialogs=args.no_error_dialogs)
+
+    from desktop.crash import CrashHandler
+    from desktop.logs import setup_logging
+
+    data_dir = _data_dir(args)
+    setup_logging(data_dir / "logs" if data_dir.exists() else None)
+    crash = CrashHandler(data_dir / "crash" if data_dir.exists() else Path.cwd())
+    lock = None
+    try:
+        from desktop.errors import DataDirNotFound, OfficeExists
+        from desktop.services.office_status import hold_data_dir, office_status
+
+        exists = office_status(data_dir).exists
+        if args.command in ("init", "demo") and exists:
+            raise OfficeExists(f"{data_dir} already holds an office; choose an empty folder.")
+        if args.command not in ("init", "demo") and not exists:
+            raise DataDirNotFound(f"{data_dir} holds no office; create one with 'init' first.")
+        lock = hold_data_dir(data_dir)
+        setup_logging(data_dir / "logs")
+        crash.crash_dir = data_dir / "crash"
+        pw = Passwords(args.password_stdin, stdin)
+        return COMMANDS[args.command](args, pw, stdout)
+    except UsageError as exc:
+        sys.stderr.write(f"{PROG}: error: {exc}\n")
+        return EXIT_USAGE
+    except KnownError as exc:
+        sys.stderr.write(f"{PROG}: error: {exc.message}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted\n")
+        return EXIT_FAILED
+    except Exception as exc:
+        path = crash.write(type(exc), exc.__traceback__)
+        sys.stderr.write(f"{PROG}: internal error ({type(exc).__name__}); crash log: {path}\n")
+        return EXIT_FAILED
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)
+    code = run(sys.argv[1:] if argv is None else argv, sys.stdin, sys.stdout)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

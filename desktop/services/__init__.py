@@ -1,0 +1,1 @@
+"""Use cases. Plain Python, no Qt: permission checks, audit and records live here."""

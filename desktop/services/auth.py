@@ -1,0 +1,268 @@
+"""Creating an office and unlocking it: key wrapping, throttling, login audit."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.errors import (
+    AccountDisabled,
+    AccountLocked,
+    AuthenticationError,
+    InvalidInput,
+    OfficeExists,
+    ThrottledError,
+)
+from desktop.services import audit
+from desktop.services.passwords import check_password
+from desktop.services.permissions import (
+    Role,
+    permissions_for,
+    roles_from_text,
+    roles_to_text,
+)
+from desktop.services.session import Actor, OfficeInfo, UnlockedOffice
+from desktop.store.database import check_sqlcipher
+from desktop.store.files import ensure_private_dir
+from desktop.store.keyring import (
+    KdfParams,
+    Keyring,
+    PendingEvent,
+    Throttle,
+    calibrate_kdf,
+    new_data_key,
+    utc_now_iso,
+    zero,
+)
+from desktop.store.models import User, utc_now
+from desktop.store.office_db import OfficeDatabase, open_database
+from desktop.store.paths import OfficePaths
+
+log = logging.getLogger("desktop.auth")
+
+#: consecutive failures after which the account is locked until an admin unlocks it
+LOCK_AFTER = 10
+#: failures that cost nothing; after them the wait doubles up to MAX_WAIT
+FREE_ATTEMPTS = 3
+MAX_WAIT = 60.0
+
+USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")
+OFFICE_CODE_RE = re.compile(r"^[A-Z]{3,6}$")
+
+Clock = Callable[[], float]
+
+#: KDF cost factory; tests replace it with a cheap one
+kdf_params: Callable[[], KdfParams] = calibrate_kdf
+
+
+def wait_after(failures: int) -> float:
+    """Seconds to wait before the next attempt after ``failures`` consecutive failures."""
+    if failures < FREE_ATTEMPTS:
+        return 0.0
+    return float(min(MAX_WAIT, 5 * 2 ** (failures - FREE_ATTEMPTS)))
+
+
+def validate_username(username: str) -> str:
+    name = username.strip()
+    if not USERNAME_RE.match(name):
+        raise InvalidInput(
+            "A user name has 2 to 32 characters: lower-case letters, digits, '.', '_' or '-', "
+            "starting with a letter."
+        )
+    return name
+
+
+def validate_office(code: str, name: str) -> tuple[str, str]:
+    code = code.strip().upper()
+    name = " ".join(name.split())
+    if not OFFICE_CODE_RE.match(code):
+        raise InvalidInput("The office code is 3 to 6 letters, for example SHG.")
+    if not 2 <= len(name) <= 100:
+        raise InvalidInput("The office name needs 2 to 100 characters.")
+    return code, name
+
+
+def create_office(
+    data_dir: Path,
+    office_code: str,
+    office_name: str,
+    admin: str,
+    password: str,
+    *,
+    demo: bool = False,
+    admin_display_name: str = "",
+    kdf: KdfParams | None = None,
+) -> UnlockedOffice:
+    """A new encrypted office with its first admin, returned unlocked for that admin."""
+    check_sqlcipher()
+    code, name = validate_office(office_code, office_name)
+    username = validate_username(admin)
+    check_password(password, username=username, office_names=(name, code))
+    paths = OfficePaths(data_dir)
+    if paths.has_office():
+        raise OfficeExists(f"{data_dir} already holds an office; choose an empty folder.")
+    ensure_private_dir(data_dir, "the data directory")
+
+    keyring = Keyring(paths.keyring, str(uuid.uuid4()), code, name, demo)
+    key = new_data_key()
+    keyring.wrap(username, password, key, 1, kdf or kdf_params())
+    db: OfficeDatabase | None = None
+    try:
+        db = open_database(paths, key)
+        with db.sessions.unit_of_work(username) as session:
+            user = User(
+                username=username,
+                display_name=admin_display_name or username,
+                roles=roles_to_text(set(Role)) if demo else Role.ADMIN.value,
+                last_login_at=utc_now(),
+            )
+            session.add(user)
+            session.flush()
+            audit.record(
+                session,
+                audit.chain_key(db.key),
+                username,
+                "office_created",
+                detail={"office_code": code, "demo": demo},
+            )
+            keyring.save()
+        user_id, roles = user.id, roles_from_text(user.roles)
+    except BaseException:
+        if db is not None:
+            db.close()
+        else:
+            zero(key)
+        _remove_partial_office(paths)
+        raise
+    actor = Actor(user_id, username, username, roles, permissions_for(roles))
+    log.info("office created")
+    return UnlockedOffice(db, keyring, actor, OfficeInfo(code, name, demo, data_dir))
+
+
+def _remove_partial_office(paths: OfficePaths) -> None:
+    """Creation failed: leave the folder as it was, without half an office."""
+    for path in (
+        paths.keyring,
+        paths.database,
+        paths.database.with_name(paths.database.name + "-wal"),
+        paths.database.with_name(paths.database.name + "-shm"),
+    ):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            log.warning("could not remove partial file %s", path.name)
+
+
+def unlock(
+    data_dir: Path, username: str, password: str, *, clock: Clock = time.time
+) -> UnlockedOffice:
+    """Open the office as ``username``; raises AuthenticationError and friends."""
+    check_sqlcipher()
+    paths = OfficePaths(data_dir)
+    keyring = Keyring.load(paths.keyring)
+    username = username.strip()
+    known = username in keyring.wraps
+    throttle = keyring.throttle(username) if known else None
+    now = clock()
+    if throttle is not None:
+        if throttle.locked:
+            raise AccountLocked(
+                f"The account '{username}' is locked after {LOCK_AFTER} failed attempts. "
+                "An office admin must unlock it."
+            )
+        remaining = throttle.last_failure + wait_after(throttle.failures) - now
+        if remaining > 0:
+            raise ThrottledError(
+                f"Too many failed attempts. Wait {int(remaining + 0.999)} seconds and try again.",
+                remaining,
+            )
+
+    key = keyring.unwrap(username, password) if password else None
+    if key is None:
+        _record_failure(keyring, username if known else None, now)
+        raise AuthenticationError(_failure_message(throttle))
+
+    try:
+        db = open_database(paths, key)
+    except BaseException:
+        zero(key)
+        raise
+    try:
+        office = _start_session(db, keyring, username, data_dir)
+    except BaseException:
+        db.close()
+        raise
+    if throttle is not None and (throttle.failures or throttle.locked):
+        keyring.throttles.pop(username, None)
+    keyring.pending.clear()
+    keyring.save()
+    log.info("unlocked")
+    return office
+
+
+def _failure_message(throttle: Throttle | None) -> str:
+    message = "Unknown user name or wrong password."
+    if throttle is not None:
+        left = LOCK_AFTER - throttle.failures
+        if throttle.locked:
+            message += " The account is now locked; an office admin must unlock it."
+        elif left <= 5:
+            message += f" {left} attempts left before the account is locked."
+    return message
+
+
+def _record_failure(keyring: Keyring, username: str | None, now: float) -> None:
+    # Unknown names are not stored: people type passwords into the name field.
+    if username is not None:
+        throttle = keyring.throttle(username)
+        throttle.failures += 1
+        throttle.last_failure = now
+        if throttle.failures >= LOCK_AFTER:
+            throttle.locked = True
+            keyring.pending.append(PendingEvent(utc_now_iso(), "account_locked", username))
+    keyring.pending.append(PendingEvent(utc_now_iso(), "login_failed", username))
+    keyring.pending[:] = keyring.pending[-1000:]
+    keyring.save()
+    log.info("failed login (%s)", "known account" if username else "unknown account")
+
+
+def _start_session(
+    db: OfficeDatabase, keyring: Keyring, username: str, data_dir: Path
+) -> UnlockedOffice:
+    key = audit.chain_key(db.key)
+    actor: Actor | None = None
+    with db.sessions.unit_of_work(username) as session:
+        # failed attempts made while the database was closed enter the chain first
+        for event in keyring.pending:
+            audit.record(
+                session,
+                key,
+                event.username or "(unknown user)",
+                event.action,
+                "user",
+                event.username or "",
+                at=datetime.fromisoformat(event.at),
+            )
+        user = session.scalars(select(User).where(User.username == username)).one_or_none()
+        if user is None or user.disabled:
+            audit.record(session, key, username, "login_refused_disabled", "user", username)
+        else:
+            user.last_login_at = utc_now()
+            audit.record(session, key, username, "login", "user", user.id)
+            roles = roles_from_text(user.roles)
+            actor = Actor(user.id, username, user.display_name, roles, permissions_for(roles))
+    if actor is None:
+        keyring.pending.clear()
+        keyring.save()
+        raise AccountDisabled(
+            f"The account '{username}' is disabled. An office admin can enable it."
+        )
+    info = OfficeInfo(keyring.office_code, keyring.office_name, keyring.demo, data_dir)
+    return UnlockedOffice(db, keyring, actor, info)

@@ -1,0 +1,72 @@
+"""Office settings: each declared once, typed, with a default and its limits.
+
+They live in the encrypted database (never in QSettings) and only admins change
+them. UI-only state such as window geometry is not an office setting.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from desktop.errors import InvalidInput
+from desktop.services.permissions import Perm
+from desktop.services.session import UnlockedOffice
+from desktop.store.models import Setting
+
+
+@dataclass(frozen=True)
+class IntSetting:
+    key: str
+    title: str
+    default: int
+    minimum: int
+    maximum: int
+    unit: str = ""
+
+    def validate(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidInput(f"{self.title}: a whole number is needed.")
+        if not self.minimum <= value <= self.maximum:
+            raise InvalidInput(
+                f"{self.title}: choose between {self.minimum} and {self.maximum} {self.unit}."
+            )
+        return value
+
+
+IDLE_LOCK_MINUTES = IntSetting(
+    "idle_lock_minutes", "Lock after this many idle minutes", 10, 1, 60, "minutes"
+)
+
+ALL_SETTINGS: tuple[IntSetting, ...] = (IDLE_LOCK_MINUTES,)
+
+
+class SettingsService:
+    def __init__(self, office: UnlockedOffice) -> None:
+        self._office = office
+
+    def get(self, setting: IntSetting) -> int:
+        with self._office.reading() as session:
+            row = session.scalars(select(Setting).where(Setting.key == setting.key)).one_or_none()
+        if row is None:
+            return setting.default
+        try:
+            return setting.validate(json.loads(row.value))
+        except (ValueError, InvalidInput):
+            return setting.default
+
+    def set(self, setting: IntSetting, value: object) -> int:
+        self._office.require(Perm.SETTINGS_MANAGE, "change office settings")
+        checked = setting.validate(value)
+        with self._office.unit_of_work() as session:
+            row = session.scalars(select(Setting).where(Setting.key == setting.key)).one_or_none()
+            if row is None:
+                session.add(Setting(key=setting.key, value=json.dumps(checked)))
+            else:
+                row.value = json.dumps(checked)
+            self._office.audit(
+                session, "setting_changed", "setting", setting.key, {"value": checked}
+            )
+        return checked

@@ -1,0 +1,70 @@
+"""Small file helpers: atomic replacement and errno -> known error mapping."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from desktop.errors import DataDirNotWritable, DiskFull, KnownError
+
+
+def known_os_error(exc: OSError, what: str) -> KnownError | None:
+    """Return the known error for an environmental OSError, or None for a bug."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(f"The disk is full: could not write {what}. Free some space and try again.")
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return DataDirNotWritable(
+            f"Cannot write {what}: the folder is read-only or you lack permission."
+        )
+    return None
+
+
+def atomic_write(path: Path, data: bytes, what: str) -> None:
+    """Write data to path so that readers see the old or the new file, never a part."""
+    fd = -1
+    tmp = ""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fd = -1
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        tmp = ""
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        known = known_os_error(exc, what)
+        if known is None:
+            raise
+        raise known from exc
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    dfd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(dfd)
+    finally:
+        os.close(dfd)
+
+
+def ensure_private_dir(path: Path, what: str) -> None:
+    """Create a directory readable only by the current user."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        known = known_os_error(exc, what)
+        if known is None:
+            raise
+        raise known from exc

@@ -1,0 +1,179 @@
+"""Typed SQLAlchemy models.
+
+Every data table shares the ``Tracked`` columns: a UUID primary key, when and
+by whom a row was created and last changed, and ``change_seq``, a number
+taken from one office-wide counter on every insert, update and delete so that
+the headquarters export can ask for "everything since N". Deletions leave a
+``Tombstone`` carrying the deleted row's id and its own change number.
+
+The schema itself is owned by the Alembic migrations in ``migrations/``; these
+classes must agree with the latest revision (a test compares them).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes; SQLite stores them as ISO text."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where UTC is required")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Tracked:
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    created_by: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_by: Mapped[str] = mapped_column(String(64))
+    change_seq: Mapped[int] = mapped_column(Integer, index=True)
+
+
+# -- bookkeeping --------------------------------------------------------------
+
+
+class Counter(Base):
+    """Office-wide counters (``change_seq``, case numbers per year)."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Tombstone(Base):
+    __tablename__ = "tombstones"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    deleted_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    deleted_by: Mapped[str] = mapped_column(String(64))
+    change_seq: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class Setting(Tracked, Base):
+    """One office setting; declared with type and default in services.settings."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class User(Tracked, Base):
+    __tablename__ = "users"
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(128), default="")
+    roles: Mapped[str] = mapped_column(String(256), default="")  # comma-separated, sorted
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class AuditEvent(Tracked, Base):
+    """One link of the audit hash chain. Never holds personal data."""
+
+    __tablename__ = "audit_events"
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    target_type: Mapped[str] = mapped_column(String(64), default="")
+    target_id: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON, ids and counts only
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+# -- registry (extended by the intake issue) -------------------------------------
+
+
+class Case(Tracked, Base):
+    __tablename__ = "cases"
+    case_number: Mapped[str] = mapped_column(String(32), unique=True)
+    status: Mapped[str] = mapped_column(String(32), default="registered", index=True)
+    destination_country: Mapped[str | None] = mapped_column(String(3), nullable=True)
+    programme: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    family_language: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    accommodation: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    contact_phone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+    persons: Mapped[list[Person]] = relationship(back_populates="case")
+
+
+class Person(Tracked, Base):
+    __tablename__ = "persons"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    relationship_to_principal: Mapped[str] = mapped_column(String(32))
+    given_name: Mapped[str] = mapped_column(String(128))
+    family_name: Mapped[str] = mapped_column(String(128), default="")
+    father_name: Mapped[str] = mapped_column(String(128), default="")
+    native_name: Mapped[str] = mapped_column(String(256), default="")
+    sex: Mapped[str] = mapped_column(String(1))
+    date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True)
+    dob_precision: Mapped[str] = mapped_column(String(16), default="exact")
+    nationality: Mapped[str] = mapped_column(String(3), default="AFG")
+
+    case: Mapped[Case] = relationship(back_populates="persons")
+    documents: Mapped[list[Document]] = relationship(back_populates="person")
+
+
+class Document(Tracked, Base):
+    __tablename__ = "documents"
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    doc_type: Mapped[str] = mapped_column(String(32))
+    number: Mapped[str] = mapped_column(String(64), index=True)
+    issuing_country: Mapped[str | None] = mapped_column(String(3), nullable=True)
+    issue_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    expiry_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    machine_readable: Mapped[bool] = mapped_column(Boolean, default=False)
+    custody: Mapped[str] = mapped_column(String(32), default="family")
+
+    person: Mapped[Person] = relationship(back_populates="documents")
+
+
+TRACKED_TABLES = tuple(m.__tablename__ for m in (Setting, User, AuditEvent, Case, Person, Document))

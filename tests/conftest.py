@@ -1,0 +1,68 @@
+"""Shared fixtures: a fresh encrypted office per test, a cheap KDF, CLI runner."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.services import auth  # noqa: E402
+from desktop.services.session import UnlockedOffice  # noqa: E402
+from desktop.store.keyring import KdfParams  # noqa: E402
+
+#: fictional passwords that pass the policy
+ADMIN_PASSWORD = "orchard lantern pebble harbour"
+USER_PASSWORD = "quiet meadow copper kettle"
+CHEAP_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at production cost takes ~0.35 s a wrap; tests use a cheap one.
+
+    The production parameters are tested on their own in tests/store/test_keyring.py.
+    """
+    monkeypatch.setattr(auth, "kdf_params", lambda: CHEAP_KDF)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "office"
+
+
+@pytest.fixture
+def office(data_dir: Path) -> Iterator[UnlockedOffice]:
+    """A new office (code SHG) unlocked as its first admin, ``admin``."""
+    opened = auth.create_office(data_dir, "SHG", "Shengjin field office", "admin", ADMIN_PASSWORD)
+    yield opened
+    opened.close()
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run the command line in-process: ``cli(["check", ...], stdin="pw\\n")``."""
+    from desktop import cli as cli_module
+
+    def run(argv: list[str], stdin: str = "") -> CliResult:
+        out = io.StringIO()
+        try:
+            code = cli_module.run(argv, io.StringIO(stdin), out)
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return CliResult(code, out.getvalue() + captured.out, captured.err)
+
+    return run
