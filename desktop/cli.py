@@ -20,6 +20,7 @@ from desktop import APP_NAME, __version__
 from desktop.errors import KnownError
 
 if TYPE_CHECKING:
+    from desktop.services.permissions import Role
     from desktop.services.session import UnlockedOffice
 
 EXIT_OK = 0
@@ -223,7 +224,7 @@ def cmd_check(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
-def _roles(text: str) -> Any:
+def _roles(text: str) -> frozenset[Role]:
     from desktop.errors import InvalidInput
     from desktop.services.permissions import parse_roles
 
@@ -237,7 +238,7 @@ def cmd_users(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     from desktop.services.accounts import AccountService
 
     action = args.users_command
-    roles = _roles(args.roles) if action in ("add", "roles") else None
+    roles = _roles(args.roles) if action in ("add", "roles") else frozenset()
     office = _unlock(args, pw)
     try:
         accounts = AccountService(office)

@@ -104,7 +104,7 @@ class UnlockedOffice:
     def audit_key(self) -> bytes:
         return self._audit_key
 
-    def close(self, reason: str = "close") -> None:
+    def close(self, reason: str = "logout") -> None:
         """Audit the end of the session, close connections and wipe the key."""
         if self._closed:
             return

@@ -1,0 +1,360 @@
+"""Composition root of the GUI: paths -> lock -> unlock -> services -> windows.
+
+Order matters for start-up time: the unlock (or set-up) window is shown with
+only QtWidgets loaded; SQLAlchemy, the services and qtawesome are imported on
+a background thread while the user types, and used after the password.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop import APP_NAME
+from desktop.crash import CrashHandler
+from desktop.errors import KnownError, ThrottledError
+from desktop.logs import setup_logging
+from desktop.paths import default_data_dir
+from desktop.services.office_status import OfficeStatus, hold_data_dir, office_status
+from desktop.ui import dialogs
+from desktop.ui.setup_window import DemoDialog, NewOffice, SetupWindow
+from desktop.ui.unlock_window import UnlockWindow
+from desktop.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from desktop.services.session import UnlockedOffice
+    from desktop.store.lock import DataDirLock
+    from desktop.ui.idle import IdleWatcher
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger("desktop.app")
+
+#: Qt-free modules loaded on a background thread while the user types
+PRELOAD_BACKGROUND = (
+    "sqlalchemy.orm",
+    "alembic.command",
+    "desktop.services.auth",
+    "desktop.services.accounts",
+    "desktop.services.settings",
+    "desktop.services.overview",
+    "desktop.services.audit_log",
+)
+#: modules that create Qt objects at import (qtawesome): PySide6 is not safe to
+#: import from two threads, so these load on the GUI thread once it is idle
+PRELOAD_GUI = (
+    "desktop.ui.main_window",
+    "desktop.ui.pages.users",
+    "desktop.ui.pages.audit_log",
+    "desktop.ui.pages.settings_page",
+    "desktop.ui.pages.overview",
+)
+PRELOAD_GUI_DELAY_MS = 150
+
+DEMO_HOUSEHOLDS_DEFAULT = 200
+
+
+def demo_dir_for(data_dir: Path) -> Path:
+    """The demo office lives beside the real one, never inside it."""
+    return data_dir.with_name(data_dir.name + "-demo")
+
+
+class DesktopApp(QObject):
+    def __init__(self, app: QApplication, data_dir: Path, *, dialogs_enabled: bool = True) -> None:
+        super().__init__(app)
+        self.app = app
+        self.data_dir = data_dir
+        dialogs.set_dialogs_enabled(dialogs_enabled)
+        self.crash = CrashHandler(data_dir / "crash", notify=self._crashed)
+        self.lock: DataDirLock | None = None
+        self.status: OfficeStatus | None = None
+        self.office: UnlockedOffice | None = None
+        self.unlock_window: UnlockWindow | None = None
+        self.setup_window: SetupWindow | None = None
+        self.main_window: MainWindow | None = None
+        self.idle: IdleWatcher | None = None
+        self.preloader: threading.Thread | None = None
+        self._drafts: dict[str, dict[str, Any]] = {}
+        self._drafts_owner: str | None = None
+        self.app.aboutToQuit.connect(self.shutdown)
+
+    # -- start ------------------------------------------------------------------------
+    def start(self) -> bool:
+        """Take the data directory and show the first window; False if that failed."""
+        setup_logging(self.data_dir / "logs")
+        self.crash.install()
+        log.info("starting")
+        try:
+            self.lock = hold_data_dir(self.data_dir)
+            self.status = office_status(self.data_dir)
+        except KnownError as exc:
+            dialogs.show_error(None, APP_NAME, exc.message)
+            self.shutdown()
+            return False
+        if self.status.exists:
+            self._show_unlock()
+        else:
+            self._show_setup()
+        self._start_preload()
+        return True
+
+    def _start_preload(self) -> None:
+        def preload() -> None:
+            for name in PRELOAD_BACKGROUND:
+                importlib.import_module(name)
+
+        self.preloader = threading.Thread(target=preload, name="preload", daemon=True)
+        self.preloader.start()
+        QTimer.singleShot(PRELOAD_GUI_DELAY_MS, self._preload_gui)
+
+    def _preload_gui(self) -> None:
+        for name in PRELOAD_GUI:
+            importlib.import_module(name)
+
+    def _show_unlock(self, prefill_user: str = "") -> None:
+        assert self.status is not None
+        window = UnlockWindow(
+            self.status.name, self.status.code, self.status.data_dir, self.status.demo
+        )
+        window.unlock_requested.connect(self._unlock)
+        if prefill_user:
+            window.prefill_user(prefill_user)
+        self.unlock_window = window
+        window.show()
+
+    def _show_setup(self) -> None:
+        window = SetupWindow(self.data_dir)
+        window.create_requested.connect(self._create_office)
+        window.demo_requested.connect(self._try_demo)
+        self.setup_window = window
+        window.show()
+
+    # -- unlock and set-up ---------------------------------------------------------------
+    def _unlock(self, username: str, password: str) -> None:
+        from desktop.services import auth
+
+        data_dir = self.data_dir
+        run_in_background(
+            lambda: auth.unlock(data_dir, username, password),
+            self._opened,
+            self._unlock_failed,
+        )
+
+    def _unlock_failed(self, error: KnownError) -> None:
+        if self.unlock_window is None:
+            return
+        wait = error.wait_seconds if isinstance(error, ThrottledError) else 0
+        self.unlock_window.show_error(error.message, wait)
+
+    def _create_office(self, new: NewOffice) -> None:
+        from desktop.services import auth
+
+        data_dir = self.data_dir
+        run_in_background(
+            lambda: auth.create_office(data_dir, new.code, new.name, new.admin, new.password),
+            self._opened,
+            self._setup_failed,
+        )
+
+    def _setup_failed(self, error: KnownError) -> None:
+        if self.setup_window is not None:
+            self.setup_window.show_error(error.message)
+
+    def _try_demo(self) -> None:
+        demo_dir = demo_dir_for(self.data_dir)
+        try:
+            exists = office_status(demo_dir).exists
+        except KnownError as exc:
+            dialogs.show_error(self.setup_window, APP_NAME, exc.message)
+            return
+        if exists:
+            self._switch_to(demo_dir)
+            return
+        dialog = DemoDialog(self.setup_window, demo_dir)
+        dialog.households.setValue(DEMO_HOUSEHOLDS_DEFAULT)
+        dialog.accepted.connect(
+            lambda: self._create_demo(
+                demo_dir, dialog.passwords.password(), dialog.households.value()
+            )
+        )
+        dialog.open()
+        self.demo_dialog = dialog
+
+    def _create_demo(self, demo_dir: Path, password: str, households: int) -> None:
+        from desktop.services import auth, demo
+
+        assert self.setup_window is not None
+        self.setup_window.set_busy(True)
+
+        def work() -> UnlockedOffice:
+            demo.create_demo_office(demo_dir, password, households)
+            return auth.unlock(demo_dir, "admin", password)
+
+        def switch_then_open(office: UnlockedOffice) -> None:
+            try:
+                self._switch_lock(demo_dir)
+            except KnownError as exc:
+                office.close("logout")
+                self._setup_failed(exc)
+                return
+            self._opened(office)
+
+        run_in_background(work, switch_then_open, self._setup_failed)
+
+    def _switch_lock(self, new_dir: Path) -> None:
+        new_lock = hold_data_dir(new_dir)
+        if self.lock is not None:
+            self.lock.release()
+        self.lock = new_lock
+        self.data_dir = new_dir
+        self.status = office_status(new_dir)
+        setup_logging(new_dir / "logs")
+        self.crash.crash_dir = new_dir / "crash"
+
+    def _switch_to(self, new_dir: Path) -> None:
+        try:
+            self._switch_lock(new_dir)
+        except KnownError as exc:
+            dialogs.show_error(self.setup_window, APP_NAME, exc.message)
+            return
+        self._close_first_windows()
+        self._show_unlock("admin")
+
+    # -- the unlocked office ----------------------------------------------------------------
+    def _opened(self, office: UnlockedOffice) -> None:
+        from desktop.services.accounts import AccountService
+        from desktop.services.settings import IDLE_LOCK_MINUTES, SettingsService
+        from desktop.ui.idle import IdleWatcher
+        from desktop.ui.main_window import MainWindow
+
+        self.office = office
+        self.status = office_status(self.data_dir)
+        accounts = AccountService(office)
+        settings = SettingsService(office)
+        window = MainWindow(
+            office.actor,
+            office.info,
+            self._pages(office, accounts, settings),
+            accounts.change_own_password,
+        )
+        window.lock_requested.connect(self.lock_office)
+        window.quit_requested.connect(self._quit_from_window)
+        self._restore_geometry(window)
+        self.main_window = window
+        if self._drafts and self._drafts_owner == office.actor.username:
+            window.restore_drafts(self._drafts)
+        self._drafts, self._drafts_owner = {}, None
+        window.show()
+        self._close_first_windows()
+        minutes = settings.get(IDLE_LOCK_MINUTES)
+        if self.idle is None:
+            self.idle = IdleWatcher(self.app, minutes)
+            self.idle.idle.connect(self.lock_office)
+        self.idle.set_minutes(minutes)
+        self.idle.start()
+        log.info("main window shown")
+
+    def _pages(self, office: UnlockedOffice, accounts: Any, settings: Any) -> list[Any]:
+        from desktop.services.audit_log import AuditLogService
+        from desktop.services.permissions import Perm
+        from desktop.ui.pages.audit_log import AuditPage
+        from desktop.ui.pages.overview import OverviewPage
+        from desktop.ui.pages.settings_page import SettingsPage
+        from desktop.ui.pages.users import UsersPage
+
+        actor = office.actor
+        pages: list[Any] = []
+        if actor.can(Perm.REGISTRY_READ):
+            pages.append(OverviewPage(office))
+        if actor.can(Perm.USERS_MANAGE):
+            pages.append(UsersPage(accounts))
+        if actor.can(Perm.AUDIT_READ):
+            pages.append(AuditPage(AuditLogService(office)))
+        if actor.can(Perm.SETTINGS_MANAGE):
+            page = SettingsPage(settings, can_change=True)
+            page.on_saved.append(self._idle_minutes_changed)
+            pages.append(page)
+        return pages
+
+    def _idle_minutes_changed(self, minutes: int) -> None:
+        if self.idle is not None:
+            self.idle.set_minutes(minutes)
+
+    def _close_first_windows(self) -> None:
+        for window in (self.unlock_window, self.setup_window):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        self.unlock_window = None
+        self.setup_window = None
+
+    def lock_office(self) -> None:
+        """Idle or Ctrl+L: personal data leaves every view; unsaved input is kept aside."""
+        if self.office is None or self.main_window is None:
+            return
+        if self.idle is not None:
+            self.idle.stop()
+        username = self.office.actor.username
+        self._drafts = self.main_window.drafts()
+        self._drafts_owner = username if self._drafts else None
+        self._save_geometry(self.main_window)
+        self.main_window.close_for_lock()
+        self.main_window.deleteLater()
+        self.main_window = None
+        office, self.office = self.office, None
+        office.close("lock")
+        log.info("locked")
+        self._show_unlock(username)
+
+    def _quit_from_window(self) -> None:
+        if self.main_window is not None:
+            self._save_geometry(self.main_window)
+        self.app.quit()
+
+    def shutdown(self) -> None:
+        if self.idle is not None:
+            self.idle.stop()
+        if self.office is not None:
+            self.office.close("logout")
+            self.office = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        self.crash.uninstall()
+
+    # -- ui state (QSettings holds only geometry) ---------------------------------------------
+    def _restore_geometry(self, window: QObject) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if geometry is not None:
+            window.restoreGeometry(geometry)  # type: ignore[attr-defined]
+
+    def _save_geometry(self, window: QObject) -> None:
+        QSettings().setValue("main_window/geometry", window.saveGeometry())  # type: ignore[attr-defined]
+
+    def _crashed(self, path: Path) -> None:
+        dialogs.show_error(
+            self.main_window,
+            f"{APP_NAME} hit a problem",
+            "Something went wrong inside the application. A report without personal data "
+            f"was saved to {path}. Please give it to IT support. If the window misbehaves, "
+            "restart the application; saved work is safe.",
+        )
+
+
+def run_gui(data_dir: Path | None, *, no_error_dialogs: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("IOM")
+    app.setOrganizationDomain("iom.int")
+    target = Path(data_dir).expanduser().resolve() if data_dir else default_data_dir()
+    desk = DesktopApp(app, target, dialogs_enabled=not no_error_dialogs)
+    if not desk.start():
+        return 1
+    return int(app.exec())

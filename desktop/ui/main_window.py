@@ -1,0 +1,217 @@
+"""The main window: a sidebar of areas, the current area, a status bar.
+
+It hosts pages built by ``app.py``; it does not know what each area does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import qtawesome as qta
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QSize, Qt, Signal, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.services.permissions import ROLE_TITLES
+from desktop.services.session import Actor, OfficeInfo
+from desktop.services.versions import component_versions
+from desktop.ui.pages.base import Page
+from desktop.ui.user_dialogs import ChangeOwnPasswordDialog
+from desktop.ui.widgets import DemoBanner, heading
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        actor: Actor,
+        info: OfficeInfo,
+        pages: Sequence[Page],
+        change_password: Callable[[str, str], Any],
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self._actor = actor
+        self._info = info
+        self._change_password = change_password
+        self._quitting_by_request = False
+        prefix = "[DEMO] " if info.demo else ""
+        self.setWindowTitle(f"{prefix}{APP_NAME} - {info.name}")
+        self.resize(1100, 720)
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if info.demo:
+            outer.addWidget(DemoBanner(central))
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        outer.addLayout(row, 1)
+
+        self.sidebar = QListWidget(central)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(210)
+        self.sidebar.setSpacing(2)
+        self.sidebar.setStyleSheet("QListWidget#sidebar { padding: 8px; font-size: 11pt; }")
+        self.stack = QStackedWidget(central)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.pages: list[Page] = list(pages)
+        for page in self.pages:
+            item = QListWidgetItem(qta.icon(page.icon, color="#334155"), page.title)
+            item.setData(Qt.ItemDataRole.UserRole, page.key)
+            self.sidebar.addItem(item)
+            self.stack.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self._show_page)
+        self._build_menus()
+        self._build_status_bar()
+        if self.pages:
+            self.sidebar.setCurrentRow(0)
+
+    # -- layout ---------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        office_menu = self.menuBar().addMenu("&Office")
+        change = QAction(qta.icon("fa6s.key"), "Change my &password…", self)
+        change.triggered.connect(self.change_own_password)
+        office_menu.addAction(change)
+        self.lock_action = QAction(qta.icon("fa6s.lock"), "&Lock", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        office_menu.addAction(self.lock_action)
+        office_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        office_menu.addAction(quit_action)
+
+        go_menu = self.menuBar().addMenu("&Go")
+        for number, page in enumerate(self.pages, start=1):
+            action = QAction(page.title, self)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, r=number - 1: self.sidebar.setCurrentRow(r))
+            go_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction(qta.icon("fa6s.circle-info"), f"&About {APP_NAME}", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        roles = ", ".join(sorted(ROLE_TITLES[r] for r in self._actor.roles)) or "no roles"
+        self.user_label = QLabel(f"Signed in as {self._actor.username} ({roles})", self)
+        self.user_label.setObjectName("statusUser")
+        office = QLabel(f"Office {self._info.code} - {self._info.name}", self)
+        office.setObjectName("statusOffice")
+        folder = QLabel(f"Data: {self._info.data_dir}", self)
+        folder.setObjectName("statusDataDir")
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar = self.statusBar()
+        bar.addWidget(self.user_label)
+        bar.addWidget(office)
+        bar.addPermanentWidget(folder)
+
+    # -- behaviour ------------------------------------------------------------------
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            page = self.pages[row]
+            page.refresh()
+            self.stack.setCurrentWidget(page)
+
+    def page(self, key: str) -> Page:
+        for page in self.pages:
+            if page.key == key:
+                return page
+        raise KeyError(key)
+
+    def show_page(self, key: str) -> None:
+        self.sidebar.setCurrentRow(self.pages.index(self.page(key)))
+
+    def drafts(self) -> dict[str, dict[str, Any]]:
+        return {p.key: d for p in self.pages if (d := p.draft()) is not None}
+
+    def restore_drafts(self, drafts: dict[str, dict[str, Any]]) -> None:
+        for key, draft in drafts.items():
+            try:
+                page = self.page(key)
+            except KeyError:
+                continue
+            self.show_page(key)
+            page.restore_draft(draft)
+
+    def close_for_lock(self) -> None:
+        """Close dialogs and the window without asking anything: the office locks."""
+        for page in self.pages:
+            page.close_for_lock()
+        self._quitting_by_request = True
+        self.close()
+
+    def change_own_password(self) -> None:
+        dialog = ChangeOwnPasswordDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.on_accept(
+            lambda: self._change_password(dialog.current.text(), dialog.passwords.password())
+        )
+        dialog.open()
+
+    def show_about(self) -> None:
+        dialog = AboutDialog(self, self._info)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting_by_request:
+            self.quit_requested.emit()
+        super().closeEvent(event)
+
+
+class AboutDialog(QDialog):
+    def __init__(self, parent: QWidget | None, info: OfficeInfo) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(f"About {APP_NAME}")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(APP_NAME, self))
+        text = QLabel(
+            "Offline case management for resettlement departures: registration, "
+            "appointments, fitness to travel, movements and printed papers. Data is "
+            "stored encrypted on this computer (SQLCipher) and unlocked per user.",
+            self,
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        for name, version in component_versions():
+            form.addRow(name, QLabel(version, self))
+        form.addRow("Qt", QLabel(qVersion(), self))
+        form.addRow("PySide6", QLabel(pyside_version, self))
+        form.addRow("Office", QLabel(f"{info.code} - {info.name}", self))
+        folder = QLabel(str(info.data_dir), self)
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("Data folder", folder)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

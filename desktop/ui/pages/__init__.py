@@ -1,0 +1,1 @@
+"""Areas of the main window; each is a Page in the sidebar."""

@@ -1,0 +1,61 @@
+"""The first page after unlock: what is in the office, in numbers only."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout
+
+from desktop.services.overview import office_overview
+from desktop.services.session import UnlockedOffice
+from desktop.ui.pages.base import Page
+from desktop.ui.widgets import MARGIN, SPACING, heading, muted
+
+
+class OverviewPage(Page):
+    key = "overview"
+    title = "Overview"
+    icon = "fa6s.house"
+
+    def __init__(self, office: UnlockedOffice) -> None:
+        super().__init__()
+        self._office = office
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+        name = office.actor.display_name or office.actor.username
+        layout.addWidget(heading(f"Welcome, {name}", self))
+        layout.addWidget(muted(f"{office.info.name} ({office.info.code})", self))
+
+        totals = QGroupBox("In this office", self)
+        self._totals = QFormLayout(totals)
+        self._totals.setSpacing(SPACING)
+        self.cases_label = QLabel(self)
+        self.cases_label.setObjectName("casesCount")
+        self.persons_label = QLabel(self)
+        self.persons_label.setObjectName("personsCount")
+        self.documents_label = QLabel(self)
+        self.documents_label.setObjectName("documentsCount")
+        self.users_label = QLabel(self)
+        self._totals.addRow("Cases (households)", self.cases_label)
+        self._totals.addRow("Persons", self.persons_label)
+        self._totals.addRow("Documents", self.documents_label)
+        self._totals.addRow("User accounts", self.users_label)
+        layout.addWidget(totals)
+
+        statuses = QGroupBox("Cases by status", self)
+        self._statuses = QFormLayout(statuses)
+        self._statuses.setSpacing(SPACING)
+        layout.addWidget(statuses)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        overview = office_overview(self._office)
+        self.cases_label.setText(f"{overview.cases:,}")
+        self.persons_label.setText(f"{overview.persons:,}")
+        self.documents_label.setText(f"{overview.documents:,}")
+        self.users_label.setText(f"{overview.users:,}")
+        while self._statuses.rowCount():
+            self._statuses.removeRow(0)
+        if not overview.cases_by_status:
+            self._statuses.addRow(QLabel("No cases yet.", self))
+        for status, count in overview.cases_by_status:
+            self._statuses.addRow(status.replace("_", " ").capitalize(), QLabel(f"{count:,}"))

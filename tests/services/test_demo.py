@@ -1,0 +1,172 @@
+"""The demo office: DEMO code, one user per role, fictional households, deterministic."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.errors import AuthenticationError, InvalidInput, OfficeExists
+from desktop.services import audit, auth
+from desktop.services.accounts import AccountService
+from desktop.services.demo import DEMO_CODE, create_demo_office
+from desktop.services.permissions import Role
+from desktop.services.session import UnlockedOffice
+from desktop.store.keyring import Keyring
+from desktop.store.models import Case, Document, Person
+from desktop.store.paths import OfficePaths
+from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
+
+REF = date(2026, 3, 1)
+HOUSEHOLDS = 20
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # module scope: the autouse cheap-KDF fixture is function scoped, so patch here too
+    mp = pytest.MonkeyPatch()
+    from tests.conftest import CHEAP_KDF
+
+    mp.setattr(auth, "kdf_params", lambda: CHEAP_KDF)
+    try:
+        directory = tmp_path_factory.mktemp("demo") / "office"
+        result = create_demo_office(directory, USER_PASSWORD, HOUSEHOLDS, seed=7, reference_date=REF)
+        assert result.households == HOUSEHOLDS
+        assert result.data_dir == directory
+    finally:
+        mp.undo()
+    return directory
+
+
+def _open(directory: Path, user: str = "admin") -> UnlockedOffice:
+    return auth.unlock(directory, user, USER_PASSWORD)
+
+
+def _people(directory: Path) -> list[tuple[str, str, str, str]]:
+    office = _open(directory)
+    try:
+        with office.reading() as session:
+            rows = session.execute(
+                select(Case.case_number, Person.given_name, Person.family_name, Person.native_name)
+                .join(Person.case)
+                .order_by(Case.case_number, Person.given_name, Person.native_name)
+            ).all()
+    finally:
+        office.close()
+    return [tuple(r) for r in rows]
+
+
+def test_demo_office_is_marked(demo_dir: Path) -> None:
+    keyring = Keyring.load(OfficePaths(demo_dir).keyring)
+    assert keyring.demo is True
+    assert keyring.office_code == DEMO_CODE == "DEMO"
+    office = _open(demo_dir)
+    try:
+        assert office.info.demo
+        assert office.info.code == "DEMO"
+    finally:
+        office.close()
+
+
+def test_demo_users_and_roles(demo_dir: Path) -> None:
+    office = _open(demo_dir)
+    try:
+        users = {u.username: u for u in AccountService(office).list_users()}
+    finally:
+        office.close()
+    assert set(users) == {"admin", "registration", "medical", "protection", "movement", "viewer"}
+    assert users["admin"].roles == frozenset(Role)
+    for role in Role:
+        if role is not Role.ADMIN:
+            assert users[role.value].roles == frozenset({role}), role
+    assert not any(u.disabled for u in users.values())
+
+
+@pytest.mark.parametrize(
+    "user", ["admin", "registration", "medical", "protection", "movement", "viewer"]
+)
+def test_every_demo_user_opens_with_the_given_password(demo_dir: Path, user: str) -> None:
+    office = _open(demo_dir, user)
+    try:
+        assert office.actor.username == user
+        assert office.info.demo
+    finally:
+        office.close()
+    with pytest.raises(AuthenticationError):
+        auth.unlock(demo_dir, user, ADMIN_PASSWORD)
+
+
+def test_demo_households_are_stored(demo_dir: Path) -> None:
+    office = _open(demo_dir)
+    try:
+        with office.reading() as session:
+            cases = session.scalars(select(Case).order_by(Case.case_number)).all()
+            persons = session.scalar(select(func.count()).select_from(Person))
+            documents = session.scalar(select(func.count()).select_from(Document))
+            native = session.scalars(select(Person.native_name)).all()
+            chain = audit.verify(session, office.audit_key)
+            events = [e.action for e in audit.recent(session, 1000)]
+    finally:
+        office.close()
+    assert len(cases) == HOUSEHOLDS
+    assert [c.case_number for c in cases] == [f"DEMO-2026-{i:05d}" for i in range(1, 21)]
+    assert persons >= HOUSEHOLDS
+    assert documents >= persons  # everyone holds at least one document
+    assert all(ARABIC_SCRIPT.search(n) for n in native)
+    assert {c.created_by for c in cases} == {"admin"}
+    assert len({c.change_seq for c in cases}) == HOUSEHOLDS
+    assert chain.ok
+    assert "demo_created" in events
+
+
+def test_same_seed_gives_the_same_people(demo_dir: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    other = tmp_path / "other"
+    create_demo_office(again, USER_PASSWORD, HOUSEHOLDS, seed=7, reference_date=REF)
+    create_demo_office(other, USER_PASSWORD, HOUSEHOLDS, seed=8, reference_date=REF)
+    first = _people(demo_dir)
+    assert len(first) > HOUSEHOLDS
+    assert _people(again) == first
+    assert _people(other) != first
+
+
+def test_result_counts_match_the_database(tmp_path: Path) -> None:
+    result = create_demo_office(tmp_path / "d", USER_PASSWORD, 3, seed=1, reference_date=REF)
+    assert result.households == 3
+    assert result.usernames == (
+        "admin",
+        "registration",
+        "medical",
+        "protection",
+        "movement",
+        "viewer",
+    )
+    office = _open(tmp_path / "d")
+    try:
+        with office.reading() as session:
+            assert session.scalar(select(func.count()).select_from(Person)) == result.persons
+    finally:
+        office.close()
+
+
+def test_zero_households(tmp_path: Path) -> None:
+    result = create_demo_office(tmp_path / "d", USER_PASSWORD, 0)
+    assert (result.households, result.persons) == (0, 0)
+
+
+def test_negative_households_refused(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput):
+        create_demo_office(tmp_path / "d", USER_PASSWORD, -1)
+    assert not OfficePaths(tmp_path / "d").has_office()
+
+
+def test_demo_over_an_existing_office_is_refused(office: UnlockedOffice, data_dir: Path) -> None:
+    office.close()
+    before = OfficePaths(data_dir).keyring.read_bytes()
+    with pytest.raises(OfficeExists):
+        create_demo_office(data_dir, USER_PASSWORD, 1)
+    assert OfficePaths(data_dir).keyring.read_bytes() == before

@@ -1,0 +1,48 @@
+"""GUI fixtures: a DesktopApp on a fresh data directory, dialogs captured."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from desktop import app as app_module
+from desktop.ui import dialogs
+
+
+@pytest.fixture(autouse=True)
+def _isolated_qsettings(tmp_path: Path) -> None:
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+
+
+@pytest.fixture
+def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Messages that would have appeared in error boxes."""
+    seen: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: seen.append(text))
+    return seen
+
+
+@pytest.fixture
+def make_desk(qapp: QApplication, shown_errors: list[str]) -> Iterator:  # type: ignore[type-arg]
+    made: list[app_module.DesktopApp] = []
+
+    def make(data_dir: Path) -> app_module.DesktopApp:
+        desk = app_module.DesktopApp(qapp, data_dir)
+        made.append(desk)
+        return desk
+
+    yield make
+    for desk in made:
+        if desk.main_window is not None:
+            desk.main_window.close_for_lock()
+        for window in (desk.unlock_window, desk.setup_window):
+            if window is not None:
+                window.close()
+        desk.shutdown()
+        if desk.preloader is not None:
+            desk.preloader.join(timeout=30)
