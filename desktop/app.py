@@ -11,28 +11,27 @@ import importlib
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME
-from desktop.crash import CrashHandler
 from desktop.errors import KnownError, ThrottledError
-from desktop.logs import setup_logging
-from desktop.paths import default_data_dir
-from desktop.services.office_status import OfficeStatus, hold_data_dir, office_status
+from desktop.services.office_status import OfficeStatus, office_status
 from desktop.ui import dialogs
-from desktop.ui.setup_window import DemoDialog, NewOffice, SetupWindow
-from desktop.ui.unlock_window import UnlockWindow
 from desktop.ui.worker import run_in_background
 
 if TYPE_CHECKING:
+    from desktop.crash import CrashHandler
     from desktop.services.session import UnlockedOffice
     from desktop.store.lock import DataDirLock
     from desktop.ui.idle import IdleWatcher
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.setup_window import NewOffice, SetupWindow
+    from desktop.ui.unlock_window import UnlockWindow
 
 log = logging.getLogger("desktop.app")
 
@@ -60,18 +59,44 @@ PRELOAD_GUI_DELAY_MS = 150
 DEMO_HOUSEHOLDS_DEFAULT = 200
 
 
+class AfterFirstPaint(QObject):
+    """Run ``callback`` once ``widget`` has painted (or after a short fallback delay)."""
+
+    FALLBACK_MS = 500
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
 def demo_dir_for(data_dir: Path) -> Path:
     """The demo office lives beside the real one, never inside it."""
     return data_dir.with_name(data_dir.name + "-demo")
 
 
 class DesktopApp(QObject):
+    #: the data directory could not be taken after the first window was shown
+    start_failed = Signal()
+
     def __init__(self, app: QApplication, data_dir: Path, *, dialogs_enabled: bool = True) -> None:
         super().__init__(app)
         self.app = app
         self.data_dir = data_dir
         dialogs.set_dialogs_enabled(dialogs_enabled)
-        self.crash = CrashHandler(data_dir / "crash", notify=self._crashed)
+        self.crash: CrashHandler | None = None
         self.lock: DataDirLock | None = None
         self.status: OfficeStatus | None = None
         self.office: UnlockedOffice | None = None
@@ -86,23 +111,41 @@ class DesktopApp(QObject):
 
     # -- start ------------------------------------------------------------------------
     def start(self) -> bool:
-        """Take the data directory and show the first window; False if that failed."""
+        """Show the first window; False if the data directory cannot be read at all.
+
+        Everything that is not needed to draw the first window (the directory lock,
+        logging, the crash handler, preloading) happens right after it is shown.
+        """
+        try:
+            self.status = office_status(self.data_dir)
+        except KnownError as exc:
+            dialogs.show_error(None, APP_NAME, exc.message)
+            return False
+        if self.status.exists:
+            window: QWidget = self._show_unlock()
+        else:
+            window = self._show_setup()
+        self._first_paint = AfterFirstPaint(window, self._after_first_window)
+        return True
+
+    def _after_first_window(self) -> None:
+        from desktop.crash import CrashHandler
+        from desktop.logs import setup_logging
+        from desktop.services.office_status import hold_data_dir
+
         setup_logging(self.data_dir / "logs")
+        self.crash = CrashHandler(self.data_dir / "crash", notify=self._crashed)
         self.crash.install()
         log.info("starting")
         try:
             self.lock = hold_data_dir(self.data_dir)
-            self.status = office_status(self.data_dir)
         except KnownError as exc:
             dialogs.show_error(None, APP_NAME, exc.message)
+            self._close_first_windows()
             self.shutdown()
-            return False
-        if self.status.exists:
-            self._show_unlock()
-        else:
-            self._show_setup()
+            self.start_failed.emit()
+            return
         self._start_preload()
-        return True
 
     def _start_preload(self) -> None:
         def preload() -> None:
@@ -117,7 +160,9 @@ class DesktopApp(QObject):
         for name in PRELOAD_GUI:
             importlib.import_module(name)
 
-    def _show_unlock(self, prefill_user: str = "") -> None:
+    def _show_unlock(self, prefill_user: str = "") -> UnlockWindow:
+        from desktop.ui.unlock_window import UnlockWindow
+
         assert self.status is not None
         window = UnlockWindow(
             self.status.name, self.status.code, self.status.data_dir, self.status.demo
@@ -127,13 +172,17 @@ class DesktopApp(QObject):
             window.prefill_user(prefill_user)
         self.unlock_window = window
         window.show()
+        return window
 
-    def _show_setup(self) -> None:
+    def _show_setup(self) -> SetupWindow:
+        from desktop.ui.setup_window import SetupWindow
+
         window = SetupWindow(self.data_dir)
         window.create_requested.connect(self._create_office)
         window.demo_requested.connect(self._try_demo)
         self.setup_window = window
         window.show()
+        return window
 
     # -- unlock and set-up ---------------------------------------------------------------
     def _unlock(self, username: str, password: str) -> None:
@@ -176,6 +225,8 @@ class DesktopApp(QObject):
         if exists:
             self._switch_to(demo_dir)
             return
+        from desktop.ui.setup_window import DemoDialog
+
         dialog = DemoDialog(self.setup_window, demo_dir)
         dialog.households.setValue(DEMO_HOUSEHOLDS_DEFAULT)
         dialog.accepted.connect(
@@ -208,6 +259,9 @@ class DesktopApp(QObject):
         run_in_background(work, switch_then_open, self._setup_failed)
 
     def _switch_lock(self, new_dir: Path) -> None:
+        from desktop.logs import setup_logging
+        from desktop.services.office_status import hold_data_dir
+
         new_lock = hold_data_dir(new_dir)
         if self.lock is not None:
             self.lock.release()
@@ -215,7 +269,8 @@ class DesktopApp(QObject):
         self.data_dir = new_dir
         self.status = office_status(new_dir)
         setup_logging(new_dir / "logs")
-        self.crash.crash_dir = new_dir / "crash"
+        if self.crash is not None:
+            self.crash.crash_dir = new_dir / "crash"
 
     def _switch_to(self, new_dir: Path) -> None:
         try:
@@ -326,7 +381,9 @@ class DesktopApp(QObject):
         if self.lock is not None:
             self.lock.release()
             self.lock = None
-        self.crash.uninstall()
+        if self.crash is not None:
+            self.crash.uninstall()
+            self.crash = None
 
     # -- ui state (QSettings holds only geometry) ---------------------------------------------
     def _restore_geometry(self, window: QObject) -> None:
@@ -353,8 +410,14 @@ def run_gui(data_dir: Path | None, *, no_error_dialogs: bool = False) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("IOM")
     app.setOrganizationDomain("iom.int")
-    target = Path(data_dir).expanduser().resolve() if data_dir else default_data_dir()
+    if data_dir:
+        target = Path(data_dir).expanduser().resolve()
+    else:
+        from desktop.paths import default_data_dir
+
+        target = default_data_dir()
     desk = DesktopApp(app, target, dialogs_enabled=not no_error_dialogs)
+    desk.start_failed.connect(lambda: app.exit(1))
     if not desk.start():
         return 1
     return int(app.exec())

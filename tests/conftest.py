@@ -12,9 +12,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.services import auth  # noqa: E402
-from desktop.services.session import UnlockedOffice  # noqa: E402
-from desktop.store.keyring import KdfParams  # noqa: E402
+from desktop.services import auth
+from desktop.services.session import UnlockedOffice
+from desktop.store.keyring import KdfParams
 
 #: fictional passwords that pass the policy
 ADMIN_PASSWORD = "orchard lantern pebble harbour"

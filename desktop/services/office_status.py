@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.store.keyring import Keyring
-from desktop.store.lock import DataDirLock
 from desktop.store.paths import OfficePaths
+
+if TYPE_CHECKING:
+    from desktop.store.lock import DataDirLock
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ def office_status(data_dir: Path) -> OfficeStatus:
 def hold_data_dir(data_dir: Path) -> DataDirLock:
     """Take the single-writer lock on ``data_dir`` (DataDirInUse names the holder)."""
     from desktop.store.files import ensure_private_dir
+    from desktop.store.lock import DataDirLock
 
     ensure_private_dir(data_dir, "the data directory")
     lock = DataDirLock(OfficePaths(data_dir))

@@ -15,7 +15,6 @@ affects the on-screen guard, not the offline cost of guessing (see notes).
 from __future__ import annotations
 
 import base64
-import hmac
 import json
 import os
 import time
@@ -24,10 +23,6 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.errors import KeyringDamaged
 from desktop.store.files import atomic_write
@@ -47,6 +42,9 @@ class KdfParams:
     parallelism: int
 
     def derive(self, password: str, salt: bytes) -> bytearray:
+        # imported here: the unlock window reads the keyring before it is shown
+        from argon2.low_level import Type, hash_secret_raw
+
         return bytearray(
             hash_secret_raw(
                 secret=password.encode("utf-8"),
@@ -124,6 +122,8 @@ class Keyring:
     def wrap(
         self, username: str, password: str, data_key: bytearray, key_version: int, kdf: KdfParams
     ) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         salt = os.urandom(16)
         nonce = os.urandom(12)
         kek = kdf.derive(password, salt)
@@ -142,6 +142,9 @@ class Keyring:
             # spend the same time as a real attempt so user names are not probed
             DEFAULT_KDF.derive(password, b"\0" * 16)
             return None
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         kek = wrap.kdf.derive(password, wrap.salt)
         try:
             key = AESGCM(bytes(kek)).decrypt(
@@ -264,10 +267,6 @@ def zero(buf: bytearray) -> None:
         buf[i] = 0
 
 
-def keys_equal(a: bytearray, b: bytearray) -> bool:
-    return hmac.compare_digest(bytes(a), bytes(b))
-
-
 def utc_now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -278,3 +277,9 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def keys_equal(a: bytearray, b: bytearray) -> bool:
+    import hmac
+
+    return hmac.compare_digest(bytes(a), bytes(b))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.ui.password_field import NewPasswordFields
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted, right_aligned
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class SetupWindow(QWidget):
         self.create_button = QPushButton("&Create office", self)
         self.create_button.setObjectName("createButton")
         self.create_button.setDefault(True)
-        layout.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignRight)
+        right_aligned(layout, self.create_button)
 
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)

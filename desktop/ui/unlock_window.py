@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.ui.widgets import MARGIN, SPACING, DemoBanner, InlineMessage, heading, muted
+from desktop.ui.widgets import (
+    MARGIN,
+    SPACING,
+    DemoBanner,
+    InlineMessage,
+    heading,
+    muted,
+    right_aligned,
+)
 
 
 class UnlockWindow(QWidget):
@@ -74,7 +82,7 @@ class UnlockWindow(QWidget):
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setDefault(True)
         self.unlock_button.setAutoDefault(True)
-        body.addWidget(self.unlock_button, alignment=Qt.AlignmentFlag.AlignRight)
+        right_aligned(body, self.unlock_button)
 
         self.unlock_button.clicked.connect(self._submit)
         self.user_edit.returnPressed.connect(self.password_edit.setFocus)

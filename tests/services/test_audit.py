@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -51,7 +52,7 @@ def test_events_link_to_their_predecessor(chained: UnlockedOffice) -> None:
             text("SELECT seq, prev_hash, hash FROM audit_events ORDER BY seq")
         ).all()
     assert rows[0].prev_hash == audit.GENESIS
-    for before, after in zip(rows, rows[1:], strict=False):
+    for before, after in itertools.pairwise(rows):
         assert after.prev_hash == before.hash
     assert len({r.hash for r in rows}) == len(rows)
 
@@ -105,7 +106,11 @@ def test_recomputed_hash_without_the_key_is_detected(chained: UnlockedOffice) ->
         "detail": row.detail,
     }
     forged = audit._digest(forged_key, row.prev_hash, fields)
-    _sql(chained, "UPDATE audit_events SET action = 'nothing_to_see', hash = :h WHERE seq = 6", h=forged)
+    _sql(
+        chained,
+        "UPDATE audit_events SET action = 'nothing_to_see', hash = :h WHERE seq = 6",
+        h=forged,
+    )
     check = _verify(chained)
     assert not check.ok
     assert check.first_bad_seq == 6

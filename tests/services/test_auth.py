@@ -86,7 +86,9 @@ def test_create_office_returns_an_unlocked_admin_session(office: UnlockedOffice)
 
 
 def test_create_office_normalises_code_and_name(data_dir: Path) -> None:
-    office = auth.create_office(data_dir, " shg ", "  Shengjin   field  office ", "admin", ADMIN_PASSWORD)
+    office = auth.create_office(
+        data_dir, " shg ", "  Shengjin   field  office ", "admin", ADMIN_PASSWORD
+    )
     try:
         assert office.info.code == "SHG"
         assert office.info.name == "Shengjin field office"
@@ -460,9 +462,7 @@ def viewer(office: UnlockedOffice, data_dir: Path):  # type: ignore[no-untyped-d
         lambda o: AccountService(o).enable("admin", "a perfectly long passphrase here"),
         lambda o: AccountService(o).unlock_account("admin"),
         lambda o: SettingsService(o).set(IDLE_LOCK_MINUTES, 30),
-        lambda o: __import__("desktop.services.office_check").services.office_check.check_office(
-            o
-        ),
+        lambda o: __import__("desktop.services.office_check").services.office_check.check_office(o),
     ],
     ids=[
         "list_users",

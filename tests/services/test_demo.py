@@ -34,7 +34,9 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     mp.setattr(auth, "kdf_params", lambda: CHEAP_KDF)
     try:
         directory = tmp_path_factory.mktemp("demo") / "office"
-        result = create_demo_office(directory, USER_PASSWORD, HOUSEHOLDS, seed=7, reference_date=REF)
+        result = create_demo_office(
+            directory, USER_PASSWORD, HOUSEHOLDS, seed=7, reference_date=REF
+        )
         assert result.households == HOUSEHOLDS
         assert result.data_dir == directory
     finally:

@@ -66,9 +66,12 @@ def test_wrong_key_is_corrupt_database(tmp_path: Path) -> None:
     _make_db(path, new_data_key())
     engine = create_office_engine(path, new_data_key())
     try:
-        with pytest.raises(CorruptDatabase) as info, translating_errors(path):
-            with engine.connect() as conn:
-                conn.execute(text("SELECT x FROM t")).all()
+        with (
+            pytest.raises(CorruptDatabase) as info,
+            translating_errors(path),
+            engine.connect() as conn,
+        ):
+            conn.execute(text("SELECT x FROM t")).all()
     finally:
         engine.dispose()
     assert str(path) in str(info.value)

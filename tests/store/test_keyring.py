@@ -17,8 +17,8 @@ from desktop.errors import DiskFull, KeyringDamaged
 from desktop.store import files
 from desktop.store.keyring import (
     MIN_MEMORY_KIB,
-    Keyring,
     KdfParams,
+    Keyring,
     PendingEvent,
     Throttle,
     calibrate_kdf,

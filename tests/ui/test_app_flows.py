@@ -165,12 +165,17 @@ def test_lock_shortcut_returns_to_unlock_window(qtbot, make_desk, data_dir):
     assert desk.unlock_window is not None and desk.unlock_window.isVisible()
 
 
-def test_second_instance_is_refused_with_holder(make_desk, data_dir, shown_errors):
+def test_second_instance_is_refused_with_holder(qtbot, make_desk, data_dir, shown_errors):
     _office_with_viewer(data_dir)
     first = make_desk(data_dir)
     assert first.start()
+    qtbot.waitUntil(lambda: first.lock is not None)
     second = make_desk(data_dir)
-    assert not second.start()
+    assert second.start()  # the window shows first; the lock is taken right after
+    with qtbot.waitSignal(second.start_failed, timeout=5_000):
+        pass
+    assert second.unlock_window is None and second.lock is None
+    assert first.lock is not None and first.lock.held
     assert len(shown_errors) == 1
     assert "in use by another Departure Desk" in shown_errors[0]
     assert "process" in shown_errors[0]
@@ -199,7 +204,7 @@ def test_demo_office_is_created_beside_and_marked(qtbot, make_desk, data_dir, mo
 def test_crash_in_a_slot_writes_a_log_and_tells_the_user(qtbot, make_desk, data_dir, shown_errors):
     desk = make_desk(data_dir)
     desk.start()
-
+    qtbot.waitUntil(lambda: desk.crash is not None)
     try:
         raise RuntimeError("Canary Zarghuna Popal")
     except RuntimeError as exc:
