@@ -188,6 +188,9 @@ class DesktopApp(QObject):
     def _unlock(self, username: str, password: str) -> None:
         from desktop.services import auth
 
+        if self.lock is None:  # the directory is not ours (yet): never open it
+            self._unlock_failed(KnownError("The data folder is not available; restart the app."))
+            return
         data_dir = self.data_dir
         run_in_background(
             lambda: auth.unlock(data_dir, username, password),
@@ -204,6 +207,9 @@ class DesktopApp(QObject):
     def _create_office(self, new: NewOffice) -> None:
         from desktop.services import auth
 
+        if self.lock is None:
+            self._setup_failed(KnownError("The data folder is not available; restart the app."))
+            return
         data_dir = self.data_dir
         run_in_background(
             lambda: auth.create_office(data_dir, new.code, new.name, new.admin, new.password),
