@@ -76,6 +76,10 @@ class AfterFirstPaint(QObject):
             QTimer.singleShot(0, self._fire)
         return False
 
+    def fire_now(self) -> None:
+        """Run the callback at once if it has not run yet."""
+        self._fire()
+
     def _fire(self) -> None:
         callback, self._callback = self._callback, None
         if callback is not None:
@@ -107,6 +111,7 @@ class DesktopApp(QObject):
         self.preloader: threading.Thread | None = None
         self._drafts: dict[str, dict[str, Any]] = {}
         self._drafts_owner: str | None = None
+        self._first_paint: AfterFirstPaint | None = None
         self.app.aboutToQuit.connect(self.shutdown)
 
     # -- start ------------------------------------------------------------------------
@@ -146,6 +151,12 @@ class DesktopApp(QObject):
             self.start_failed.emit()
             return
         self._start_preload()
+
+    def _own_data_dir(self) -> bool:
+        """Whether this process holds the data folder; takes it now if still pending."""
+        if self.lock is None and self._first_paint is not None:
+            self._first_paint.fire_now()  # input arrived before the first paint
+        return self.lock is not None
 
     def _start_preload(self) -> None:
         def preload() -> None:
@@ -188,8 +199,7 @@ class DesktopApp(QObject):
     def _unlock(self, username: str, password: str) -> None:
         from desktop.services import auth
 
-        if self.lock is None:  # the directory is not ours (yet): never open it
-            self._unlock_failed(KnownError("The data folder is not available; restart the app."))
+        if not self._own_data_dir():
             return
         data_dir = self.data_dir
         run_in_background(
@@ -207,8 +217,7 @@ class DesktopApp(QObject):
     def _create_office(self, new: NewOffice) -> None:
         from desktop.services import auth
 
-        if self.lock is None:
-            self._setup_failed(KnownError("The data folder is not available; restart the app."))
+        if not self._own_data_dir():
             return
         data_dir = self.data_dir
         run_in_background(

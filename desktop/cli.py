@@ -37,13 +37,15 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument("--data-dir", type=Path, help="office data directory")
+    # SUPPRESS: a --data-dir given before the command must not be reset to None here
+    common.add_argument(
+        "--data-dir", type=Path, default=argparse.SUPPRESS, help="office data directory"
+    )
     auth = _Parser(add_help=False)
     auth.add_argument("--user", required=True, help="user name to sign in with")
     pw = _Parser(add_help=False)
@@ -149,6 +151,12 @@ def _unlock(args: argparse.Namespace, passwords: Passwords) -> UnlockedOffice:
     data_dir = _data_dir(args)
     password = passwords.next(f"Password for {args.user}")
     return auth.unlock(data_dir, args.user, password)
+
+
+def _fallback_crash_dir() -> Path:
+    from platformdirs import user_log_path
+
+    return user_log_path("DepartureDesk", appauthor=False) / "crash"
 
 
 def _print_json(data: Any, out: TextIO) -> None:
@@ -311,8 +319,8 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO) -> int:
     from desktop.logs import setup_logging
 
     data_dir = _data_dir(args)
-    setup_logging(data_dir / "logs" if data_dir.exists() else None)
-    crash = CrashHandler(data_dir / "crash" if data_dir.exists() else Path.cwd())
+    setup_logging(None)  # nothing is written to a folder before we know it is an office
+    crash = CrashHandler(_fallback_crash_dir())
     lock = None
     try:
         from desktop.errors import DataDirNotFound, OfficeExists

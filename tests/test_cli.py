@@ -389,6 +389,23 @@ def test_check_damaged_keyring(cli, closed_office: Path) -> None:  # type: ignor
     one_line_error(r, 1, "keyring")
 
 
+def test_check_missing_keyring(cli, closed_office: Path) -> None:  # type: ignore[no-untyped-def]
+    OfficePaths(closed_office).keyring.unlink()
+    r = cli(as_admin(["check"], closed_office), stdin=ADMIN_PASSWORD + "\n")
+    one_line_error(r, 1, "keyring", "missing")
+
+
+def test_commands_leave_a_non_office_folder_untouched(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Pointing a command at the wrong folder must not litter it with logs or lock files."""
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "letter.txt").write_text("hello")
+    for argv in (["check"], ["users", "list"]):
+        r = cli(as_admin(argv, folder), stdin=ADMIN_PASSWORD + "\n")
+        one_line_error(r, 1, "holds no office")
+    assert sorted(p.name for p in folder.iterdir()) == ["letter.txt"]
+
+
 def test_check_damaged_database(cli, closed_office: Path) -> None:  # type: ignore[no-untyped-def]
     OfficePaths(closed_office).database.write_bytes(os.urandom(32 * 1024))
     r = cli(as_admin(["check"], closed_office), stdin=ADMIN_PASSWORD + "\n")

@@ -117,6 +117,7 @@ class AccountService:
             )
             session.flush()
             self._keyring.remove(user.username)
+            self._keyring.disabled.add(user.username)
             self._keyring.save()
             return self._record(user)
 

@@ -16,6 +16,7 @@ from desktop.errors import (
     AccountDisabled,
     AccountLocked,
     AuthenticationError,
+    CorruptDatabase,
     InvalidInput,
     OfficeExists,
     ThrottledError,
@@ -168,6 +169,13 @@ def unlock(
     paths = OfficePaths(data_dir)
     keyring = Keyring.load(paths.keyring)
     username = username.strip()
+    if username in keyring.disabled:
+        keyring.costliest_kdf().derive(password, b"\0" * 16)  # same time as any attempt
+        keyring.pending.append(PendingEvent(utc_now_iso(), "login_refused_disabled", username))
+        keyring.save()
+        raise AccountDisabled(
+            f"The account '{username}' is disabled. An office admin can enable it."
+        )
     known = username in keyring.wraps
     throttle = keyring.throttle(username) if known else None
     now = clock()
@@ -189,6 +197,12 @@ def unlock(
         _record_failure(keyring, username if known else None, now)
         raise AuthenticationError(_failure_message(throttle))
 
+    if not paths.database.exists():
+        zero(key)
+        raise CorruptDatabase(
+            f"The office database {paths.database} is missing although its keyring is there. "
+            "Restore the database from the latest backup; do not create a new office here."
+        )
     try:
         db = open_database(paths, key)
     except BaseException:
@@ -214,7 +228,8 @@ def _failure_message(throttle: Throttle | None) -> str:
         if throttle.locked:
             message += " The account is now locked; an office admin must unlock it."
         elif left <= 5:
-            message += f" {left} attempts left before the account is locked."
+            attempts = "attempt" if left == 1 else "attempts"
+            message += f" {left} {attempts} left before the account is locked."
     return message
 
 

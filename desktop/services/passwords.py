@@ -26,8 +26,10 @@ def _blocklist() -> frozenset[str]:
 
 
 def _squash(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\W_]+", "", folded)
+    """Case, accents ("Shëngjin" = "shengjin"), spaces and punctuation ignored."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", bare)
 
 
 def check_password(password: str, *, username: str, office_names: tuple[str, ...] = ()) -> None:
@@ -51,10 +53,12 @@ def check_password(password: str, *, username: str, office_names: tuple[str, ...
         raise WeakPassword("The password is only digits; use a few words instead.")
     if letters in _blocklist():
         raise WeakPassword("The password is a common password with digits added.")
-    for label, value in (
-        ("your user name", username),
-        *(("the office name", n) for n in office_names),
-    ):
-        part = _squash(value)
-        if len(part) >= 3 and part in squashed:
-            raise WeakPassword(f"The password must not contain {label}.")
+    tokens = set(re.split(r"[\W_\d]+", unicodedata.normalize("NFKC", password).casefold()))
+    checks = [("your user name", username), *(("the office name", n) for n in office_names)]
+    for label, value in checks:
+        parts = {_squash(value), *(_squash(w) for w in re.split(r"[\W_]+", value))}
+        for part in parts:
+            # short parts (an office code such as SHG) only count as a whole word,
+            # or "fishgate" would be refused for containing "shg"
+            if (len(part) >= 4 and part in squashed) or (2 <= len(part) < 4 and part in tokens):
+                raise WeakPassword(f"The password must not contain {label}.")

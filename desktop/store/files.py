@@ -63,6 +63,10 @@ def ensure_private_dir(path: Path, what: str) -> None:
     """Create a directory readable only by the current user."""
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise DataDirNotWritable(
+            f"{path} (or a folder above it) is a file, not a folder; choose a folder for {what}."
+        ) from exc
     except OSError as exc:
         known = known_os_error(exc, what)
         if known is None:

@@ -112,6 +112,8 @@ class Keyring:
     wraps: dict[str, Wrap] = field(default_factory=dict)
     throttles: dict[str, Throttle] = field(default_factory=dict)
     pending: list[PendingEvent] = field(default_factory=list)
+    #: accounts disabled by an admin: their wraps are gone, their names kept to say so
+    disabled: set[str] = field(default_factory=set)
 
     # -- wrapping -------------------------------------------------------------
     def _aad(self, username: str, key_version: int) -> bytes:
@@ -134,13 +136,14 @@ class Keyring:
         finally:
             zero(kek)
         self.wraps[username] = Wrap(key_version, kdf, salt, nonce, ciphertext)
+        self.disabled.discard(username)
 
     def unwrap(self, username: str, password: str) -> bytearray | None:
         """The data key, or None when the password is wrong or the user unknown."""
         wrap = self.wraps.get(username)
         if wrap is None:
             # spend the same time as a real attempt so user names are not probed
-            DEFAULT_KDF.derive(password, b"\0" * 16)
+            self.costliest_kdf().derive(password, b"\0" * 16)
             return None
         from cryptography.exceptions import InvalidTag
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -155,6 +158,12 @@ class Keyring:
         finally:
             zero(kek)
         return bytearray(key)
+
+    def costliest_kdf(self) -> KdfParams:
+        costs = [w.kdf for w in self.wraps.values()]
+        if not costs:
+            return DEFAULT_KDF
+        return max(costs, key=lambda k: (k.memory_kib * k.time_cost, k.parallelism))
 
     def remove(self, username: str) -> None:
         self.wraps.pop(username, None)
@@ -189,6 +198,7 @@ class Keyring:
                 if t.failures or t.locked
             },
             "pending_events": [asdict(e) for e in self.pending],
+            "disabled": sorted(self.disabled),
         }
         data = json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8")
         atomic_write(self.path, data, "the keyring file")
@@ -246,6 +256,7 @@ class Keyring:
                     last_failure=float(t["last_failure"]),
                     locked=bool(t["locked"]),
                 )
+            keyring.disabled = {str(name) for name in doc.get("disabled", [])}
             for e in doc.get("pending_events", []):
                 keyring.pending.append(
                     PendingEvent(at=str(e["at"]), action=str(e["action"]), username=e["username"])

@@ -12,6 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine
 
 from desktop.errors import NewerSchema
@@ -49,7 +50,7 @@ def upgrade(
     script = ScriptDirectory.from_config(_config())
     with engine.connect() as conn:
         current = current_revision(conn)
-    if current is not None and script.get_revision(current) is None:
+    if current is not None and not _known_revision(script, current):
         raise NewerSchema(
             "This office database was written by a newer version of Departure Desk "
             f"(schema {current}). Install the newer version to open it."
@@ -67,6 +68,13 @@ def upgrade(
         command.upgrade(cfg, target)
     log.info("schema now at %s", want)
     return str(backup_path) if backup_path else None
+
+
+def _known_revision(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:  # alembic raises for revisions it has never heard of
+        return False
 
 
 def backup(db_path: Path, backups: Path, key: bytearray, label: str) -> Path:

@@ -183,3 +183,49 @@ def test_chain_key_is_derived_not_the_data_key() -> None:
     assert len(derived) == 32
     assert derived != bytes(key)
     assert audit.chain_key(bytearray(key)) == derived
+
+
+def test_audit_log_service_reads_and_verifies_for_admins(chained: UnlockedOffice) -> None:
+    from desktop.services.audit_log import AuditLogService
+
+    service = AuditLogService(chained)
+    assert [e.seq for e in service.recent(3)] == [6, 5, 4]
+    result = service.verify()
+    assert result.ok
+    assert result.events == 6
+    assert service.recent(1)[0].action == "audit_verified"
+    assert _verify(chained).ok
+
+
+def test_audit_log_service_reports_tampering(chained: UnlockedOffice) -> None:
+    from desktop.services.audit_log import AuditLogService
+
+    _sql(chained, "UPDATE audit_events SET target_id = 'other' WHERE seq = 2")
+    result = AuditLogService(chained).verify()
+    assert not result.ok
+    assert result.first_bad_seq == 2
+
+
+def test_audit_log_needs_audit_read(chained: UnlockedOffice) -> None:
+    from desktop.errors import PermissionDenied
+    from desktop.services import auth
+    from desktop.services.accounts import AccountService
+    from desktop.services.audit_log import AuditLogService
+    from desktop.services.permissions import Role
+    from tests.conftest import USER_PASSWORD
+
+    AccountService(chained).add_user("clerk", frozenset({Role.REGISTRATION}), USER_PASSWORD)
+    data_dir = chained.info.data_dir
+    chained.close()
+    clerk = auth.unlock(data_dir, "clerk", USER_PASSWORD)
+    try:
+        with pytest.raises(PermissionDenied):
+            AuditLogService(clerk).recent()
+        with pytest.raises(PermissionDenied):
+            AuditLogService(clerk).verify()
+        with clerk.reading() as session:
+            denied = [e for e in audit.recent(session) if e.action == "permission_denied"]
+        assert len(denied) == 2
+        assert all("audit.read" in e.detail for e in denied)
+    finally:
+        clerk.close()

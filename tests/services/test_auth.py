@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from pathlib import Path
 
@@ -173,11 +174,12 @@ def test_failed_creation_leaves_no_half_office(
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("simulated bug while writing the first audit event")
 
-    monkeypatch.setattr(audit, "record", broken)
-    with pytest.raises(RuntimeError):
-        auth.create_office(data_dir, "SHG", "Shengjin", "admin", ADMIN_PASSWORD)
+    with monkeypatch.context() as patch:
+        patch.setattr(audit, "record", broken)
+        with pytest.raises(RuntimeError):
+            auth.create_office(data_dir, "SHG", "Shengjin", "admin", ADMIN_PASSWORD)
     assert not OfficePaths(data_dir).has_office()
-    monkeypatch.undo()
+    assert not any(data_dir.glob("office.db*"))
     office = auth.create_office(data_dir, "SHG", "Shengjin", "admin", ADMIN_PASSWORD)
     office.close()
 
@@ -204,8 +206,9 @@ def test_unlock_records_login_and_close(closed_office: Path) -> None:
         actions = [(a, who) for a, who, _ in _audit_actions(office)]
     finally:
         office.close()
-    assert ("login", "clerk") in actions
-    assert ("close", "clerk") in actions
+    end_of_session = inspect.signature(UnlockedOffice.close).parameters["reason"].default
+    clerk = [a for a, who in actions if who == "clerk"]
+    assert clerk == ["login", end_of_session]
     assert actions[-1] == ("login", "admin")
 
 
@@ -429,6 +432,21 @@ def test_disabled_user_with_a_restored_wrap_is_refused(closed_office: Path) -> N
     finally:
         office.close()
     assert ("login_refused_disabled", "clerk", "clerk") in actions
+
+
+def test_missing_database_is_a_clear_error_not_a_new_office(closed_office: Path) -> None:
+    """The keyring is there but office.db is gone (moved, not yet restored, deleted).
+
+    Unlocking must say the database is missing; it must not create a new empty
+    database in its place nor claim that the account is disabled.
+    """
+    paths = OfficePaths(closed_office)
+    paths.database.unlink()
+    with pytest.raises(KnownError) as info:
+        auth.unlock(closed_office, "admin", ADMIN_PASSWORD)
+    assert not isinstance(info.value, AccountDisabled), str(info.value)
+    assert "missing" in str(info.value) or "not found" in str(info.value)
+    assert not paths.database.exists(), "an empty database was created in place of the office"
 
 
 def test_unlock_without_an_office(data_dir: Path) -> None:

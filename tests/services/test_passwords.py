@@ -144,3 +144,13 @@ def test_length_counts_characters_not_bytes() -> None:
     dari = "کتاب خانه باغ"  # 13 characters, 24 bytes in UTF-8
     assert len(dari.encode("utf-8")) >= MIN_LENGTH
     assert "too short" in reason(dari)
+
+
+def test_office_name_matches_without_accents_and_code_only_as_a_word():
+    names = ("IOM Shëngjin", "SHG")
+    with pytest.raises(WeakPassword, match="office name"):
+        check_password("the shengjin office is nice", username="arta", office_names=names)
+    with pytest.raises(WeakPassword, match="office name"):
+        check_password("shg harbour lantern window", username="arta", office_names=names)
+    # "shg" inside another word is a coincidence, not the office code
+    check_password("fishgate harbour lantern", username="arta", office_names=names)

@@ -197,6 +197,7 @@ def test_pragmas_in_effect(office: UnlockedOffice) -> None:
     assert _pragma(office, "secure_delete") == 1
     assert _pragma(office, "synchronous") == 2  # FULL
     assert _pragma(office, "cipher_version")
+    assert str(_pragma(office, "cipher_log_level")).upper() == "NONE"
 
 
 def test_pragmas_hold_on_every_pooled_connection(office: UnlockedOffice) -> None:

@@ -94,6 +94,26 @@ def test_unknown_user_gives_none(ring: Keyring) -> None:
     assert ring.unwrap("nobody", ADMIN_PASSWORD) is None
 
 
+def test_unknown_user_costs_as_much_as_a_real_attempt(
+    ring_path: Path, data_key: bytearray, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No timing oracle for user names: an unknown name runs the same KDF as a real wrap."""
+    real = KdfParams(time_cost=2, memory_kib=16 * 1024, parallelism=1)
+    keyring = make_keyring(ring_path)
+    keyring.wrap("admin", ADMIN_PASSWORD, data_key, 1, real)
+    used: list[KdfParams] = []
+    original = KdfParams.derive
+
+    def spy(self: KdfParams, password: str, salt: bytes) -> bytearray:
+        used.append(self)
+        return original(self, password, salt)
+
+    monkeypatch.setattr(KdfParams, "derive", spy)
+    assert keyring.unwrap("admin", USER_PASSWORD) is None
+    assert keyring.unwrap("nobody", USER_PASSWORD) is None
+    assert used == [real, real]
+
+
 def test_each_wrap_uses_its_own_salt_and_nonce(ring: Keyring, data_key: bytearray) -> None:
     ring.wrap("clerk", ADMIN_PASSWORD, data_key, 1, CHEAP_KDF)
     a, b = ring.wraps["admin"], ring.wraps["clerk"]
@@ -284,10 +304,10 @@ def test_failed_save_keeps_the_old_file_and_no_temp_file(
     def disk_full(src: str, dst: str) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files.os, "replace", disk_full)
-    with pytest.raises(DiskFull):
-        ring.save()
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:
+        patch.setattr(files.os, "replace", disk_full)
+        with pytest.raises(DiskFull):
+            ring.save()
     assert ring.path.read_bytes() == before
     assert sorted(p.name for p in ring.path.parent.iterdir()) == [ring.path.name]
     assert "clerk" not in Keyring.load(ring.path).wraps
