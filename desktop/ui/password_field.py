@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from desktop.services.passwords import MIN_LENGTH
 
 
-class NewPasswordFields(QWidget):
+class NewPasswordFields(QObject):
+    """Adds "password", "repeat" and a hint row to the caller's form, so labels align."""
+
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, label: str = "Password") -> None:
+    def __init__(self, parent: QWidget, form: QFormLayout, label: str = "Password") -> None:
         super().__init__(parent)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.first = QLineEdit(self)
+        self.first = QLineEdit(parent)
         self.first.setObjectName("newPassword")
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second = QLineEdit(self)
+        self.second = QLineEdit(parent)
         self.second.setObjectName("repeatPassword")
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.hint = QLabel(self)
+        self.hint = QLabel(parent)
         self.hint.setObjectName("passwordHint")
         self.hint.setWordWrap(True)
         form.addRow(label, self.first)
@@ -61,3 +61,7 @@ class NewPasswordFields(QWidget):
     def clear(self) -> None:
         self.first.clear()
         self.second.clear()
+
+    def setEnabled(self, enabled: bool) -> None:
+        self.first.setEnabled(enabled)
+        self.second.setEnabled(enabled)

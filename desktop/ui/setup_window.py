@@ -69,9 +69,8 @@ class SetupWindow(QWidget):
         form.addRow("Office &name", self.name_edit)
         form.addRow("Office &code", self.code_edit)
         form.addRow("&Admin user name", self.admin_edit)
+        self.passwords = NewPasswordFields(self, form, "Admin &password")
         layout.addLayout(form)
-        self.passwords = NewPasswordFields(self, "Admin &password")
-        layout.addWidget(self.passwords)
 
         self.message = InlineMessage(self)
         self.message.setObjectName("setupMessage")
@@ -173,9 +172,8 @@ class DemoDialog(QDialog):
         self.households.setRange(1, 20000)
         self.households.setValue(200)
         form.addRow("&Families", self.households)
+        self.passwords = NewPasswordFields(self, form, "&Password")
         layout.addLayout(form)
-        self.passwords = NewPasswordFields(self, "&Password")
-        layout.addWidget(self.passwords)
         self.message = InlineMessage(self)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(

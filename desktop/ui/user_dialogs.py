@@ -92,11 +92,10 @@ class AddUserDialog(_ServiceDialog):
         self.display_name.setObjectName("newDisplayName")
         form.addRow("&User name", self.username)
         form.addRow("&Display name", self.display_name)
+        self.passwords = NewPasswordFields(self, form, "&Password")
         self.body.addLayout(form)
         self.roles = RolesBox(self)
         self.body.addWidget(self.roles)
-        self.passwords = NewPasswordFields(self, "&Password")
-        self.body.addWidget(self.passwords)
         self.finish_layout()
 
     def problem(self) -> str | None:
@@ -139,8 +138,9 @@ class SetPasswordDialog(_ServiceDialog):
         super().__init__(parent, title)
         self.setObjectName("setPasswordDialog")
         self.body.addWidget(muted(explanation, self))
-        self.passwords = NewPasswordFields(self, "New &password")
-        self.body.addWidget(self.passwords)
+        form = QFormLayout()
+        self.passwords = NewPasswordFields(self, form, "New &password")
+        self.body.addLayout(form)
         self.finish_layout()
 
     def problem(self) -> str | None:
@@ -156,9 +156,8 @@ class ChangeOwnPasswordDialog(_ServiceDialog):
         self.current.setObjectName("currentPassword")
         self.current.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow("&Current password", self.current)
+        self.passwords = NewPasswordFields(self, form, "&New password")
         self.body.addLayout(form)
-        self.passwords = NewPasswordFields(self, "&New password")
-        self.body.addWidget(self.passwords)
         self.finish_layout()
 
     def problem(self) -> str | None:
