@@ -94,3 +94,7 @@ class NewerSchema(KnownError):
 
 class SqlCipherMissing(KnownError):
     """The sqlite3 module in use has no SQLCipher: refuse to store anything."""
+
+
+class OfficeClosed(KnownError):
+    """A service was used after the office was locked or closed."""

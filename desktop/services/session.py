@@ -11,11 +11,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.errors import PermissionDenied
+from desktop.errors import OfficeClosed, PermissionDenied
 from desktop.services import audit
-from desktop.services.permissions import Perm, Role
+from desktop.services.permissions import GRANTS, ROLE_TITLES, Perm, Role
 from desktop.store.database import translating_errors
-from desktop.store.keyring import Keyring
+from desktop.store.keyring import Keyring, zero
 from desktop.store.office_db import OfficeDatabase
 
 log = logging.getLogger("desktop.services")
@@ -55,16 +55,21 @@ class UnlockedOffice:
         self.keyring = keyring
         self.actor = actor
         self.info = info
-        self._audit_key = audit.chain_key(db.key)
+        self._audit_key = bytearray(audit.chain_key(db.key))
         self._closed = False
 
     @property
     def closed(self) -> bool:
         return self._closed
 
+    def _check_open(self) -> None:
+        if self._closed:
+            raise OfficeClosed("The office is locked. Unlock it again to continue.")
+
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """One transaction stamped with the signed-in user; known DB errors translated."""
+        self._check_open()
         with (
             translating_errors(self.db.paths.database),
             self.db.sessions.unit_of_work(self.actor.username) as session,
@@ -73,6 +78,7 @@ class UnlockedOffice:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
+        self._check_open()
         with translating_errors(self.db.paths.database), self.db.sessions.read_only() as session:
             yield session
 
@@ -85,24 +91,26 @@ class UnlockedOffice:
         detail: dict[str, Any] | None = None,
     ) -> None:
         audit.record(
-            session, self._audit_key, self.actor.username, action, target_type, target_id, detail
+            session, self.audit_key, self.actor.username, action, target_type, target_id, detail
         )
 
     def require(self, permission: Perm, what: str) -> None:
         """Raise PermissionDenied (and audit the denial) unless the user may do ``what``."""
+        self._check_open()
         if self.actor.can(permission):
             return
         with self.unit_of_work() as session:
             self.audit(session, "permission_denied", detail={"permission": permission.value})
         log.info("permission %s denied", permission.value)
+        roles = " or ".join(ROLE_TITLES[r] for r in Role if permission in GRANTS[r])
         raise PermissionDenied(
-            f"You do not have permission to {what}. Ask an office admin for the role that "
-            f"grants '{permission.value}'."
+            f"You do not have permission to {what}. It needs the role {roles}; ask an office admin."
         )
 
     @property
     def audit_key(self) -> bytes:
-        return self._audit_key
+        self._check_open()
+        return bytes(self._audit_key)
 
     def close(self, reason: str = "logout") -> None:
         """Audit the end of the session, close connections and wipe the key."""
@@ -111,8 +119,9 @@ class UnlockedOffice:
         try:
             with self.unit_of_work() as session:
                 self.audit(session, reason)
-        except Exception:  # closing must never fail half-way; the key is wiped below
-            log.exception("could not audit %s", reason)
+        except Exception as exc:  # closing must never fail half-way; the key is wiped below
+            log.error("could not audit %s: %s", reason, type(exc).__name__)
         finally:
             self._closed = True
+            zero(self._audit_key)
             self.db.close()

@@ -18,6 +18,7 @@ from desktop.errors import (
     DataDirNotWritable,
     DiskFull,
     KnownError,
+    OfficeClosed,
     SqlCipherMissing,
 )
 
@@ -50,6 +51,9 @@ def check_sqlcipher() -> str:
 
 def _connect_factory(path: Path, key: bytearray) -> Callable[[], Any]:
     def connect() -> Any:
+        if not any(key):
+            # the key was wiped when the office was locked: a stale caller, not a damaged file
+            raise OfficeClosed("The office is locked. Unlock it again to continue.")
         conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
@@ -74,6 +78,7 @@ def create_office_engine(path: Path, key: bytearray) -> Engine:
     """An engine over the encrypted office database (created if missing)."""
     engine = create_engine(
         "sqlite://",
+        hide_parameters=True,  # error texts must never carry row values (names)
         creator=_connect_factory(path, key),
         module=sqlcipher3,
         poolclass=QueuePool,
@@ -100,7 +105,8 @@ def known_db_error(error: BaseException, path: Path) -> KnownError | None:
     if primary in (_NOTADB, _CORRUPT):
         return CorruptDatabase(
             f"The office database {path} is damaged or was not created with this keyring. "
-            "Restore the latest backup."
+            "Do not delete anything and call IT: copies made before each upgrade are in "
+            f"{path.parent / 'backups'}."
         )
     if primary == _FULL:
         return DiskFull(f"The disk holding {path.parent} is full. Free some space and try again.")

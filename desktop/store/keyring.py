@@ -15,9 +15,11 @@ affects the on-screen guard, not the offline cost of guessing (see notes).
 from __future__ import annotations
 
 import base64
+import copy
 import json
 import os
 import time
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
@@ -45,9 +47,11 @@ class KdfParams:
         # imported here: the unlock window reads the keyring before it is shown
         from argon2.low_level import Type, hash_secret_raw
 
+        # NFKC (NIST 800-63B): "ë" typed and "ë" pasted as e + combining diaeresis match
+        secret = unicodedata.normalize("NFKC", password).encode("utf-8")
         return bytearray(
             hash_secret_raw(
-                secret=password.encode("utf-8"),
+                secret=secret,
                 salt=salt,
                 time_cost=self.time_cost,
                 memory_cost=self.memory_kib,
@@ -57,6 +61,13 @@ class KdfParams:
             )
         )
 
+
+#: what a keyring file may ask for; anything else is a damaged file, not a reason to crash
+KDF_LIMITS = {
+    "time_cost": (1, 100),
+    "memory_kib": (8 * 1024, 4 * 1024 * 1024),
+    "parallelism": (1, 16),
+}
 
 #: used when calibration has not run; about 0.3 s on the reference laptops
 DEFAULT_KDF = KdfParams(time_cost=3, memory_kib=MIN_MEMORY_KIB, parallelism=1)
@@ -93,9 +104,19 @@ class Throttle:
     locked: bool = False
 
 
+PENDING_ACTIONS = frozenset(
+    {"login_failed", "account_locked", "login_refused_disabled", "login_throttled"}
+)
+MAX_PENDING = 1000
+
+
 @dataclass(frozen=True)
 class PendingEvent:
-    """An authentication event that happened while the database was closed."""
+    """An authentication event that happened while the database was closed.
+
+    The keyring is not authenticated, so these are checked on load and marked as
+    coming from the keyring when they enter the audit chain.
+    """
 
     at: str
     action: str
@@ -114,6 +135,10 @@ class Keyring:
     pending: list[PendingEvent] = field(default_factory=list)
     #: accounts disabled by an admin: their wraps are gone, their names kept to say so
     disabled: set[str] = field(default_factory=set)
+    #: accounts holding the admin role (not secret): their lock after failures expires
+    admins: set[str] = field(default_factory=set)
+    #: last known audit-chain head (seq, hash, mac) to notice a truncated log
+    audit_anchor: dict[str, Any] = field(default_factory=dict)
 
     # -- wrapping -------------------------------------------------------------
     def _aad(self, username: str, key_version: int) -> bytes:
@@ -175,6 +200,18 @@ class Keyring:
     def throttle(self, username: str) -> Throttle:
         return self.throttles.setdefault(username, Throttle())
 
+    def add_pending(self, at: str, action: str, username: str | None) -> None:
+        self.pending.append(PendingEvent(at, action, username))
+        del self.pending[:-MAX_PENDING]
+
+    def snapshot(self) -> Keyring:
+        """A deep copy to go back to when a change cannot be completed."""
+        return copy.deepcopy(self)
+
+    def restore(self, snapshot: Keyring) -> None:
+        for name in ("wraps", "throttles", "pending", "disabled", "admins", "audit_anchor"):
+            setattr(self, name, copy.deepcopy(getattr(snapshot, name)))
+
     # -- persistence ----------------------------------------------------------
     def save(self) -> None:
         doc: dict[str, Any] = {
@@ -199,22 +236,30 @@ class Keyring:
             },
             "pending_events": [asdict(e) for e in self.pending],
             "disabled": sorted(self.disabled),
+            "admins": sorted(self.admins),
+            "audit_anchor": self.audit_anchor,
         }
         data = json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8")
+        # the previous version stays beside it: a keyring lost is an office lost
+        if self.path.exists():
+            previous = self.path.read_bytes()
+            if previous != data:
+                atomic_write(self.path.with_name(self.path.name + ".prev"), previous, "the keyring")
         atomic_write(self.path, data, "the keyring file")
 
     @classmethod
     def load(cls, path: Path) -> Keyring:
         damaged = KeyringDamaged(
             f"The keyring file {path} is damaged or not a Departure Desk keyring. "
-            "Restore it from a backup, or ask headquarters for key recovery."
+            f"Do not delete anything. Ask IT to put back {path.name}.prev (kept beside it) "
+            "or the copy in the backups folder."
         )
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
             raise KeyringDamaged(
-                f"The keyring file {path} is missing. Restore it from a backup, "
-                "or ask headquarters for key recovery."
+                f"The keyring file {path} is missing. Do not delete anything. Ask IT to put "
+                f"back {path.name}.prev (kept beside it) or the copy in the backups folder."
             ) from None
         except OSError as exc:
             raise KeyringDamaged(
@@ -239,13 +284,17 @@ class Keyring:
                 kdf = w["kdf"]
                 if kdf.get("alg") != "argon2id":
                     raise damaged
+                params = KdfParams(
+                    time_cost=int(kdf["time_cost"]),
+                    memory_kib=int(kdf["memory_kib"]),
+                    parallelism=int(kdf["parallelism"]),
+                )
+                for attr, (low, high) in KDF_LIMITS.items():
+                    if not low <= getattr(params, attr) <= high:
+                        raise damaged
                 keyring.wraps[str(name)] = Wrap(
                     key_version=int(w["key_version"]),
-                    kdf=KdfParams(
-                        time_cost=int(kdf["time_cost"]),
-                        memory_kib=int(kdf["memory_kib"]),
-                        parallelism=int(kdf["parallelism"]),
-                    ),
+                    kdf=params,
                     salt=_unb64(w["salt"]),
                     nonce=_unb64(w["nonce"]),
                     ciphertext=_unb64(w["ciphertext"]),
@@ -257,10 +306,21 @@ class Keyring:
                     locked=bool(t["locked"]),
                 )
             keyring.disabled = {str(name) for name in doc.get("disabled", [])}
-            for e in doc.get("pending_events", []):
-                keyring.pending.append(
-                    PendingEvent(at=str(e["at"]), action=str(e["action"]), username=e["username"])
-                )
+            keyring.admins = {str(name) for name in doc.get("admins", [])}
+            anchor = doc.get("audit_anchor", {})
+            if not isinstance(anchor, dict):
+                raise damaged
+            keyring.audit_anchor = anchor
+            for e in doc.get("pending_events", [])[-MAX_PENDING:]:
+                at = datetime.fromisoformat(str(e["at"]))
+                user = e["username"]
+                if (
+                    at.tzinfo is None
+                    or e["action"] not in PENDING_ACTIONS
+                    or not (user is None or (isinstance(user, str) and len(user) <= 64))
+                ):
+                    raise damaged
+                keyring.pending.append(PendingEvent(at.isoformat(), str(e["action"]), user))
         except KeyringDamaged:
             raise
         except (ValueError, KeyError, TypeError, AttributeError) as exc:

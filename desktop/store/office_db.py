@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,9 @@ def open_database(paths: OfficePaths, key: bytearray, target: str = "head") -> O
             with engine.connect() as conn:
                 conn.execute(text("SELECT 1")).fetchone()
             backup_taken = migrate.upgrade(engine, db_path, paths.backups, key, target)
+            if backup_taken and paths.keyring.exists():
+                # the database copy is useless without the keyring that opens it
+                shutil.copy2(paths.keyring, Path(backup_taken).with_suffix(".keyring.json"))
     except BaseException:
         engine.dispose()
         raise

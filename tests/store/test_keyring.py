@@ -287,7 +287,20 @@ def test_save_leaves_no_temp_files(ring: Keyring, data_key: bytearray) -> None:
     for name in ("a1", "b2", "c3"):
         ring.wrap(name, USER_PASSWORD, data_key, 1, CHEAP_KDF)
         ring.save()
-    assert sorted(p.name for p in ring.path.parent.iterdir()) == [ring.path.name]
+    assert sorted(p.name for p in ring.path.parent.iterdir()) == [
+        ring.path.name,
+        ring.path.name + ".prev",
+    ]
+
+
+def test_save_keeps_the_previous_version_beside(ring: Keyring, data_key: bytearray) -> None:
+    ring.wrap("a1", USER_PASSWORD, data_key, 1, CHEAP_KDF)
+    ring.save()
+    ring.wrap("b2", USER_PASSWORD, data_key, 1, CHEAP_KDF)
+    ring.save()
+    previous = Keyring.load(ring.path.with_name(ring.path.name + ".prev"))
+    assert set(previous.wraps) == {"admin", "a1"}
+    assert set(Keyring.load(ring.path).wraps) == {"admin", "a1", "b2"}
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
