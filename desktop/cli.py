@@ -211,6 +211,7 @@ def cmd_check(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
                 "audit_events": report.audit_events,
                 "audit_chain_ok": report.audit_ok,
                 "audit_first_bad_seq": report.audit_first_bad_seq,
+                "audit_anchor_problem": report.audit_anchor_problem,
                 "tables": dict(report.table_counts),
             },
             out,
@@ -224,11 +225,19 @@ def cmd_check(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
         )
         chain = "ok" if report.audit_ok else f"BROKEN at event {report.audit_first_bad_seq}"
         out.write(f"audit chain: {chain} ({report.audit_events} events)\n")
+        if report.audit_anchor_problem:
+            out.write(
+                f"audit chain head: {report.audit_anchor_problem} - the newest audit events "
+                "are gone or an older copy of the database was put in place\n"
+            )
         for name, count in report.table_counts:
             out.write(f"  {name:<16} {count:>9}\n")
         out.write("OK\n" if report.ok else "PROBLEMS FOUND\n")
     if not report.ok:
-        sys.stderr.write(f"{PROG}: error: the office database failed its integrity check\n")
+        sys.stderr.write(
+            f"{PROG}: error: the office database failed its integrity check; do not change "
+            "anything, keep the laptop as it is and call IT support\n"
+        )
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

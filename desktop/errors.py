@@ -27,6 +27,11 @@ class AuthenticationError(KnownError):
 
     exit_code = 3
 
+    def __init__(self, message: str, wait_seconds: float = 0.0) -> None:
+        super().__init__(message)
+        #: how long the next attempt must wait (0: at once)
+        self.wait_seconds = wait_seconds
+
 
 class AccountLocked(AuthenticationError):
     """Too many failed attempts: an administrator must unlock the account."""
@@ -38,10 +43,6 @@ class AccountDisabled(AuthenticationError):
 
 class ThrottledError(AuthenticationError):
     """Attempted again before the waiting time after failed attempts ran out."""
-
-    def __init__(self, message: str, wait_seconds: float) -> None:
-        super().__init__(message)
-        self.wait_seconds = wait_seconds
 
 
 class PermissionDenied(KnownError):

@@ -607,7 +607,7 @@ def test_users_roles_bad_inputs(cli, closed_office: Path) -> None:  # type: igno
     one_line_error(
         users(cli, closed_office, "roles", "admin", "--roles", "viewer"),
         1,
-        "at least one active admin",
+        "your own roles",
     )
     one_line_error(users(cli, closed_office, "roles", "admin"), 2, "--roles")
 

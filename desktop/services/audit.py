@@ -126,3 +126,41 @@ def recent(session: Session, limit: int = 500) -> list[AuditRecord]:
 
 def count(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(AuditEvent)) or 0)
+
+
+def _anchor_mac(key: bytes, seq: int, head: str) -> str:
+    return hmac.new(key, f"anchor|{seq}|{head}".encode(), hashlib.sha256).hexdigest()
+
+
+def make_anchor(session: Session, key: bytes) -> dict[str, Any]:
+    """The chain head, MAC'd, to keep outside the database (in the keyring)."""
+    last = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    if last is None:
+        return {}
+    seq, head = int(last[0]), str(last[1])
+    return {"seq": seq, "hash": head, "mac": _anchor_mac(key, seq, head)}
+
+
+def check_anchor(session: Session, key: bytes, anchor: dict[str, Any]) -> dict[str, Any] | None:
+    """None when the chain still contains the anchored head; otherwise what is wrong.
+
+    Catches what the chain alone cannot: the newest events deleted, or an older copy
+    of the database put in place of the current one.
+    """
+    if not anchor:
+        return None
+    try:
+        seq, head, mac = int(anchor["seq"]), str(anchor["hash"]), str(anchor["mac"])
+    except (KeyError, TypeError, ValueError):
+        return {"problem": "anchor unreadable"}
+    if not hmac.compare_digest(mac, _anchor_mac(key, seq, head)):
+        return {"problem": "anchor altered"}
+    stored = session.scalar(select(AuditEvent.hash).where(AuditEvent.seq == seq))
+    if stored is None:
+        newest = session.scalar(select(func.max(AuditEvent.seq))) or 0
+        return {"problem": "events missing", "anchored_seq": seq, "newest_seq": int(newest)}
+    if stored != head:
+        return {"problem": "event replaced", "anchored_seq": seq}
+    return None

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.errors import (
     AccountDisabled,
@@ -35,7 +36,6 @@ from desktop.store.files import ensure_private_dir
 from desktop.store.keyring import (
     KdfParams,
     Keyring,
-    PendingEvent,
     Throttle,
     calibrate_kdf,
     new_data_key,
@@ -53,6 +53,8 @@ LOCK_AFTER = 10
 #: failures that cost nothing; after them the wait doubles up to MAX_WAIT
 FREE_ATTEMPTS = 3
 MAX_WAIT = 60.0
+#: an admin account locked after failures opens again after this long
+ADMIN_LOCK_SECONDS = 3600.0
 
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")
 OFFICE_CODE_RE = re.compile(r"^[A-Z]{3,6}$")
@@ -112,6 +114,7 @@ def create_office(
     ensure_private_dir(data_dir, "the data directory")
 
     keyring = Keyring(paths.keyring, str(uuid.uuid4()), code, name, demo)
+    keyring.admins = {username}
     key = new_data_key()
     keyring.wrap(username, password, key, 1, kdf or kdf_params())
     db: OfficeDatabase | None = None
@@ -168,40 +171,33 @@ def unlock(
     check_sqlcipher()
     paths = OfficePaths(data_dir)
     keyring = Keyring.load(paths.keyring)
-    username = username.strip()
+    username = username.strip().lower()  # user names are lower-case by rule
+    now = clock()
     if username in keyring.disabled:
         keyring.costliest_kdf().derive(password, b"\0" * 16)  # same time as any attempt
-        keyring.pending.append(PendingEvent(utc_now_iso(), "login_refused_disabled", username))
+        keyring.add_pending(utc_now_iso(), "login_refused_disabled", username)
         keyring.save()
         raise AccountDisabled(
             f"The account '{username}' is disabled. An office admin can enable it."
         )
     known = username in keyring.wraps
     throttle = keyring.throttle(username) if known else None
-    now = clock()
     if throttle is not None:
-        if throttle.locked:
-            raise AccountLocked(
-                f"The account '{username}' is locked after {LOCK_AFTER} failed attempts. "
-                "An office admin must unlock it."
-            )
-        remaining = throttle.last_failure + wait_after(throttle.failures) - now
-        if remaining > 0:
-            raise ThrottledError(
-                f"Too many failed attempts. Wait {int(remaining + 0.999)} seconds and try again.",
-                remaining,
-            )
+        _check_throttle(keyring, username, throttle, now)
 
-    key = keyring.unwrap(username, password) if password else None
+    # an empty password costs as much as any other: nothing to learn from timing
+    key = keyring.unwrap(username, password)
     if key is None:
         _record_failure(keyring, username if known else None, now)
-        raise AuthenticationError(_failure_message(throttle))
+        wait = wait_after(throttle.failures) if throttle is not None else 0.0
+        raise AuthenticationError(_failure_message(throttle), wait_seconds=wait)
 
     if not paths.database.exists():
         zero(key)
         raise CorruptDatabase(
             f"The office database {paths.database} is missing although its keyring is there. "
-            "Restore the database from the latest backup; do not create a new office here."
+            "Do not create a new office here: ask IT to put back the latest copy from "
+            f"{paths.backups}."
         )
     try:
         db = open_database(paths, key)
@@ -213,12 +209,48 @@ def unlock(
     except BaseException:
         db.close()
         raise
-    if throttle is not None and (throttle.failures or throttle.locked):
-        keyring.throttles.pop(username, None)
-    keyring.pending.clear()
-    keyring.save()
+    try:
+        if throttle is not None and (throttle.failures or throttle.locked):
+            keyring.throttles.pop(username, None)
+        keyring.pending.clear()
+        keyring.save()
+    except BaseException:
+        office.close("logout")
+        raise
     log.info("unlocked")
     return office
+
+
+def _check_throttle(keyring: Keyring, username: str, throttle: Throttle, now: float) -> None:
+    if throttle.locked:
+        # Admin accounts unlock themselves after a while, so that nobody can freeze
+        # the whole office by typing wrong passwords for every admin.
+        if username in keyring.admins and now - throttle.last_failure >= ADMIN_LOCK_SECONDS:
+            throttle.locked = False
+            throttle.failures = LOCK_AFTER - 1
+        else:
+            keyring.add_pending(utc_now_iso(), "login_throttled", username)
+            keyring.save()
+            if username in keyring.admins:
+                minutes = max(1, int((throttle.last_failure + ADMIN_LOCK_SECONDS - now) / 60))
+                raise AccountLocked(
+                    f"The account '{username}' is locked after {LOCK_AFTER} failed attempts. "
+                    f"Another admin can unlock it now; otherwise it unlocks in {minutes} minutes."
+                )
+            raise AccountLocked(
+                f"The account '{username}' is locked after {LOCK_AFTER} failed attempts. "
+                "An office admin must unlock it."
+            )
+    wait = wait_after(throttle.failures)
+    # a clock set back must not turn a short wait into days
+    remaining = min(throttle.last_failure + wait - now, wait)
+    if remaining > 0:
+        keyring.add_pending(utc_now_iso(), "login_throttled", username)
+        keyring.save()
+        raise ThrottledError(
+            f"Too many failed attempts. Wait {int(remaining + 0.999)} seconds and try again.",
+            remaining,
+        )
 
 
 def _failure_message(throttle: Throttle | None) -> str:
@@ -241,9 +273,8 @@ def _record_failure(keyring: Keyring, username: str | None, now: float) -> None:
         throttle.last_failure = now
         if throttle.failures >= LOCK_AFTER:
             throttle.locked = True
-            keyring.pending.append(PendingEvent(utc_now_iso(), "account_locked", username))
-    keyring.pending.append(PendingEvent(utc_now_iso(), "login_failed", username))
-    keyring.pending[:] = keyring.pending[-1000:]
+            keyring.add_pending(utc_now_iso(), "account_locked", username)
+    keyring.add_pending(utc_now_iso(), "login_failed", username)
     keyring.save()
     log.info("failed login (%s)", "known account" if username else "unknown account")
 
@@ -253,8 +284,10 @@ def _start_session(
 ) -> UnlockedOffice:
     key = audit.chain_key(db.key)
     actor: Actor | None = None
+    disabled = False
     with db.sessions.unit_of_work(username) as session:
-        # failed attempts made while the database was closed enter the chain first
+        # attempts made while the database was closed enter the chain first, marked as
+        # coming from the (unauthenticated) keyring file
         for event in keyring.pending:
             audit.record(
                 session,
@@ -263,21 +296,39 @@ def _start_session(
                 event.action,
                 "user",
                 event.username or "",
+                {"source": "keyring"},
                 at=datetime.fromisoformat(event.at),
             )
+        anchor_problem = audit.check_anchor(session, key, keyring.audit_anchor)
+        if anchor_problem:
+            audit.record(session, key, username, "audit_anchor_mismatch", detail=anchor_problem)
+            log.warning("audit chain shorter than its anchor")
         user = session.scalars(select(User).where(User.username == username)).one_or_none()
-        if user is None or user.disabled:
-            audit.record(session, key, username, "login_refused_disabled", "user", username)
-        else:
+        if user is not None and user.disabled:
+            disabled = True
+            audit.record(session, key, username, "login_refused_disabled", "user", user.id)
+        elif user is not None:
             user.last_login_at = utc_now()
             audit.record(session, key, username, "login", "user", user.id)
             roles = roles_from_text(user.roles)
             actor = Actor(user.id, username, user.display_name, roles, permissions_for(roles))
+        else:
+            # a key wrap without an account (a change that did not complete): the
+            # database decides who exists
+            audit.record(session, key, username, "login_refused_no_account", "user", username)
+        keyring.admins = set(admin_usernames(session))
     if actor is None:
         keyring.pending.clear()
         keyring.save()
-        raise AccountDisabled(
-            f"The account '{username}' is disabled. An office admin can enable it."
-        )
+        if disabled:
+            raise AccountDisabled(
+                f"The account '{username}' is disabled. An office admin can enable it."
+            )
+        raise AuthenticationError("Unknown user name or wrong password.")
     info = OfficeInfo(keyring.office_code, keyring.office_name, keyring.demo, data_dir)
     return UnlockedOffice(db, keyring, actor, info)
+
+
+def admin_usernames(session: Session) -> list[str]:
+    users = session.scalars(select(User).where(User.disabled.is_(False)))
+    return sorted(u.username for u in users if Role.ADMIN in roles_from_text(u.roles))

@@ -20,10 +20,17 @@ class CheckReport:
     audit_ok: bool
     audit_first_bad_seq: int | None
     table_counts: tuple[tuple[str, int], ...]
+    #: None, or why the chain no longer reaches the head remembered in the keyring
+    audit_anchor_problem: str | None = None
 
     @property
     def ok(self) -> bool:
-        return self.integrity == ("ok",) and not self.cipher_integrity and self.audit_ok
+        return (
+            self.integrity == ("ok",)
+            and not self.cipher_integrity
+            and self.audit_ok
+            and self.audit_anchor_problem is None
+        )
 
 
 def check_office(office: UnlockedOffice) -> CheckReport:
@@ -33,6 +40,7 @@ def check_office(office: UnlockedOffice) -> CheckReport:
         # cipher_integrity_check returns one row per damaged page, none when all is well
         cipher = tuple(str(r[0]) for r in session.execute(text("PRAGMA cipher_integrity_check")))
         chain = audit.verify(session, office.audit_key)
+        anchor = audit.check_anchor(session, office.audit_key, office.keyring.audit_anchor)
         counts = tuple(
             (name, int(session.execute(text(f'SELECT count(*) FROM "{name}"')).scalar_one()))
             for name in sorted(Base.metadata.tables)
@@ -41,6 +49,9 @@ def check_office(office: UnlockedOffice) -> CheckReport:
         office.audit(
             session,
             "office_checked",
-            detail={"ok": integrity == ("ok",) and not cipher and chain.ok},
+            detail={"ok": integrity == ("ok",) and not cipher and chain.ok and not anchor},
         )
-    return CheckReport(integrity, cipher, chain.events, chain.ok, chain.first_bad_seq, counts)
+    problem = None if anchor is None else str(anchor["problem"])
+    return CheckReport(
+        integrity, cipher, chain.events, chain.ok, chain.first_bad_seq, counts, problem
+    )

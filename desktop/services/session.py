@@ -119,6 +119,9 @@ class UnlockedOffice:
         try:
             with self.unit_of_work() as session:
                 self.audit(session, reason)
+                anchor = audit.make_anchor(session, self.audit_key)
+            self.keyring.audit_anchor = anchor
+            self.keyring.save()
         except Exception as exc:  # closing must never fail half-way; the key is wiped below
             log.error("could not audit %s: %s", reason, type(exc).__name__)
         finally:

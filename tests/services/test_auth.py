@@ -294,15 +294,28 @@ def _fail_until_locked(data_dir: Path, clock: Clock, user: str = "admin") -> Aut
 
 def test_ten_failures_lock_the_account(closed_office: Path) -> None:
     clock = Clock()
-    last = _fail_until_locked(closed_office, clock)
+    last = _fail_until_locked(closed_office, clock, "clerk")
     assert "locked" in str(last)
     clock.advance(24 * 3600)
     with pytest.raises(AccountLocked) as info:
-        auth.unlock(closed_office, "admin", ADMIN_PASSWORD, clock=clock)
-    assert "admin" in str(info.value)
+        auth.unlock(closed_office, "clerk", USER_PASSWORD, clock=clock)
+    assert "clerk" in str(info.value)
+    assert "An office admin must unlock it" in str(info.value)
     assert info.value.exit_code == 3
     # another account is unaffected
-    auth.unlock(closed_office, "clerk", USER_PASSWORD, clock=clock).close()
+    auth.unlock(closed_office, "admin", ADMIN_PASSWORD, clock=clock).close()
+
+
+def test_a_locked_admin_account_opens_again_after_an_hour(closed_office: Path) -> None:
+    """Nobody can freeze the office for good by locking every admin from the window."""
+    clock = Clock()
+    _fail_until_locked(closed_office, clock, "admin")
+    clock.advance(10 * 60)
+    with pytest.raises(AccountLocked) as info:
+        auth.unlock(closed_office, "admin", ADMIN_PASSWORD, clock=clock)
+    assert "unlocks in" in str(info.value)
+    clock.advance(auth.ADMIN_LOCK_SECONDS)
+    auth.unlock(closed_office, "admin", ADMIN_PASSWORD, clock=clock).close()
 
 
 def test_remaining_attempts_are_announced(closed_office: Path) -> None:
@@ -329,10 +342,10 @@ def test_failure_counter_survives_a_restart(closed_office: Path) -> None:
 
 def test_lock_survives_a_restart(closed_office: Path) -> None:
     clock = Clock()
-    _fail_until_locked(closed_office, clock)
-    assert _keyring(closed_office).throttles["admin"].locked
+    _fail_until_locked(closed_office, clock, "clerk")
+    assert _keyring(closed_office).throttles["clerk"].locked
     with pytest.raises(AccountLocked):
-        auth.unlock(closed_office, "admin", ADMIN_PASSWORD, clock=Clock(clock.now + 10**7))
+        auth.unlock(closed_office, "clerk", USER_PASSWORD, clock=Clock(clock.now + 10**7))
 
 
 def test_success_resets_the_counter(closed_office: Path) -> None:
