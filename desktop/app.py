@@ -59,6 +59,13 @@ PRELOAD_GUI_DELAY_MS = 150
 DEMO_HOUSEHOLDS_DEFAULT = 200
 
 
+class _CrashRelay(QObject):
+    """Lives on the GUI thread; signals emitted from any thread arrive there."""
+
+    crashed = Signal(object)
+    known_error = Signal(str)
+
+
 class AfterFirstPaint(QObject):
     """Run ``callback`` once ``widget`` has painted (or after a short fallback delay)."""
 
@@ -112,6 +119,9 @@ class DesktopApp(QObject):
         self._drafts: dict[str, dict[str, Any]] = {}
         self._drafts_owner: str | None = None
         self._first_paint: AfterFirstPaint | None = None
+        self._relay = _CrashRelay(self)
+        self._relay.crashed.connect(self._crashed)
+        self._relay.known_error.connect(self._known_error)
         self.app.aboutToQuit.connect(self.shutdown)
 
     # -- start ------------------------------------------------------------------------
@@ -139,7 +149,12 @@ class DesktopApp(QObject):
         from desktop.services.office_status import hold_data_dir
 
         setup_logging(self.data_dir / "logs")
-        self.crash = CrashHandler(self.data_dir / "crash", notify=self._crashed)
+        # the hooks may run on any thread; the relay brings the message to the GUI thread
+        self.crash = CrashHandler(
+            self.data_dir / "crash",
+            notify=self._relay.crashed.emit,
+            notify_known=self._relay.known_error.emit,
+        )
         self.crash.install()
         log.info("starting")
         try:
@@ -168,6 +183,10 @@ class DesktopApp(QObject):
         QTimer.singleShot(PRELOAD_GUI_DELAY_MS, self._preload_gui)
 
     def _preload_gui(self) -> None:
+        # the GUI modules import the services too: wait until the thread is done with them
+        if self.preloader is not None and self.preloader.is_alive():
+            QTimer.singleShot(PRELOAD_GUI_DELAY_MS, self._preload_gui)
+            return
         for name in PRELOAD_GUI:
             importlib.import_module(name)
 
@@ -298,6 +317,33 @@ class DesktopApp(QObject):
 
     # -- the unlocked office ----------------------------------------------------------------
     def _opened(self, office: UnlockedOffice) -> None:
+        try:
+            self._show_main_window(office)
+        except KnownError as exc:
+            self._abandon(office)
+            self._report_open_failure(exc.message)
+        except Exception:
+            self._abandon(office)
+            self._report_open_failure("The office could not be opened; see the report.")
+            raise
+
+    def _abandon(self, office: UnlockedOffice) -> None:
+        if self.main_window is not None:
+            self.main_window.close_for_lock()
+            self.main_window.deleteLater()
+            self.main_window = None
+        self.office = None
+        office.close("logout")
+
+    def _report_open_failure(self, message: str) -> None:
+        if self.unlock_window is not None:
+            self.unlock_window.show_error(message)
+        elif self.setup_window is not None:
+            self.setup_window.show_error(message)
+        else:
+            dialogs.show_error(None, APP_NAME, message)
+
+    def _show_main_window(self, office: UnlockedOffice) -> None:
         from desktop.services.accounts import AccountService
         from desktop.services.settings import IDLE_LOCK_MINUTES, SettingsService
         from desktop.ui.idle import IdleWatcher
@@ -332,6 +378,7 @@ class DesktopApp(QObject):
 
     def _pages(self, office: UnlockedOffice, accounts: Any, settings: Any) -> list[Any]:
         from desktop.services.audit_log import AuditLogService
+        from desktop.services.overview import OverviewService
         from desktop.services.permissions import Perm
         from desktop.ui.pages.audit_log import AuditPage
         from desktop.ui.pages.overview import OverviewPage
@@ -341,7 +388,7 @@ class DesktopApp(QObject):
         actor = office.actor
         pages: list[Any] = []
         if actor.can(Perm.REGISTRY_READ):
-            pages.append(OverviewPage(office))
+            pages.append(OverviewPage(OverviewService(office), actor, office.info))
         if actor.can(Perm.USERS_MANAGE):
             pages.append(UsersPage(accounts))
         if actor.can(Perm.AUDIT_READ):
@@ -408,6 +455,9 @@ class DesktopApp(QObject):
 
     def _save_geometry(self, window: QObject) -> None:
         QSettings().setValue("main_window/geometry", window.saveGeometry())  # type: ignore[attr-defined]
+
+    def _known_error(self, message: str) -> None:
+        dialogs.show_error(self.main_window, APP_NAME, message)
 
     def _crashed(self, path: Path) -> None:
         dialogs.show_error(

@@ -125,24 +125,26 @@ class Passwords:
     def __init__(self, from_stdin: bool, stdin: TextIO) -> None:
         self._from_stdin = from_stdin
         self._stdin = stdin
-        self._lines: list[str] | None = None
 
     def next(self, prompt: str) -> str:
         if not self._from_stdin:
             if not self._stdin.isatty():
                 raise UsageError("pass --password-stdin to read passwords from standard input")
             return getpass.getpass(f"{prompt}: ")
-        if self._lines is None:
-            self._lines = [line.rstrip("\r\n") for line in self._stdin.readlines()]
-        if not self._lines:
+        # one line per password, read as needed: a caller may keep the pipe open
+        line = self._stdin.readline()
+        if not line:
             raise UsageError(f"standard input ended before the {prompt.lower()} was given")
-        return self._lines.pop(0)
+        return line.rstrip("\r\n")
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    from desktop.paths import default_data_dir
+    from desktop.paths import default_data_dir, default_demo_dir
 
-    return Path(args.data_dir).expanduser().resolve() if args.data_dir else default_data_dir()
+    if getattr(args, "data_dir", None):
+        return Path(args.data_dir).expanduser().resolve()
+    # a demo must never land in the real office folder
+    return default_demo_dir() if args.command == "demo" else default_data_dir()
 
 
 def _unlock(args: argparse.Namespace, passwords: Passwords) -> UnlockedOffice:

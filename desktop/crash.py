@@ -22,10 +22,12 @@ from types import TracebackType
 from typing import IO
 
 from desktop import __version__
+from desktop.errors import KnownError
 
 log = logging.getLogger("desktop.crash")
 
 Notifier = Callable[[Path], None]
+KnownNotifier = Callable[[str], None]
 
 
 def describe(exc_type: type[BaseException], tb: TracebackType | None) -> str:
@@ -45,13 +47,22 @@ def _short(filename: str) -> str:
 
 
 class CrashHandler:
-    def __init__(self, crash_dir: Path, notify: Notifier | None = None) -> None:
+    def __init__(
+        self,
+        crash_dir: Path,
+        notify: Notifier | None = None,
+        notify_known: KnownNotifier | None = None,
+    ) -> None:
+        """``notify`` and ``notify_known`` may be called from any thread."""
         self.crash_dir = crash_dir
         self.notify = notify
+        self.notify_known = notify_known
         self._fault_file: IO[str] | None = None
         self._busy = False
+        self._previous: tuple[object, object, bool] | None = None
 
     def install(self) -> None:
+        self._previous = (sys.excepthook, threading.excepthook, faulthandler.is_enabled())
         sys.excepthook = self.handle
         threading.excepthook = self._thread_hook
         try:
@@ -64,12 +75,21 @@ class CrashHandler:
             faulthandler.enable()
 
     def uninstall(self) -> None:
-        sys.excepthook = sys.__excepthook__
-        threading.excepthook = threading.__excepthook__
+        """Put back whatever hooks were there before (pytest's, in tests)."""
+        hook, thread_hook, fault_was_on = self._previous or (
+            sys.__excepthook__,
+            threading.__excepthook__,
+            False,
+        )
+        sys.excepthook = hook  # type: ignore[assignment]
+        threading.excepthook = thread_hook  # type: ignore[assignment]
         faulthandler.disable()
+        if fault_was_on:
+            faulthandler.enable()
         if self._fault_file is not None:
             self._fault_file.close()
             self._fault_file = None
+        self._previous = None
 
     def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
         self.handle(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
@@ -79,6 +99,12 @@ class CrashHandler:
     ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
+            return
+        if issubclass(exc_type, KnownError):
+            # an environmental error that escaped its handler: say it, no crash report
+            log.warning("known error reached the crash handler: %s", exc_type.__name__)
+            if self.notify_known is not None:
+                self.notify_known(str(exc))
             return
         if self._busy:  # a crash while reporting a crash: do not recurse
             return

@@ -6,6 +6,7 @@ Errors are one line on stderr and never a traceback.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -34,9 +35,6 @@ def one_line_error(r: CliResult, code: int, *fragments: str) -> str:
     assert "Traceback" not in r.err
     assert "Traceback" not in r.out
     lines = [line for line in r.err.splitlines() if line.strip()]
-    if code == 2 and lines and lines[0].startswith("usage:"):
-        # argparse shows the (wrapped) usage synopsis before its one error line
-        lines = [line for line in lines if not line.startswith(("usage:", " "))]
     assert len(lines) == 1, r.err
     line = lines[0]
     assert line.startswith("departure-desk") or "error:" in line, line
@@ -807,3 +805,37 @@ def test_python_dash_m_desktop(tmp_path: Path) -> None:
     )
     assert r.returncode == 2
     assert "Traceback" not in r.stderr
+
+
+def test_demo_without_data_dir_goes_to_the_demo_folder_not_the_office(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import desktop.paths
+
+    office_dir, demo_dir = tmp_path / "office", tmp_path / "demo"
+    monkeypatch.setattr(desktop.paths, "default_data_dir", lambda: office_dir)
+    monkeypatch.setattr(desktop.paths, "default_demo_dir", lambda: demo_dir)
+    r = cli(["demo", "--households", "2", "--password-stdin"], stdin=USER_PASSWORD + "\n")
+    assert r.code == 0, r.err
+    assert (demo_dir / "office.db").exists()
+    assert not office_dir.exists()
+
+
+class _OneLineAtATime(io.StringIO):
+    """A pipe that stays open: reading everything would block for ever."""
+
+    def readlines(self, hint: int = -1) -> list[str]:  # pragma: no cover - must not be called
+        raise AssertionError("passwords must be read one line at a time")
+
+    def read(self, size: int | None = -1) -> str:  # pragma: no cover - must not be called
+        raise AssertionError("passwords must be read one line at a time")
+
+
+def test_passwords_are_read_one_line_at_a_time(closed_office: Path) -> None:
+    from desktop import cli as cli_module
+
+    out = io.StringIO()
+    stdin = _OneLineAtATime(ADMIN_PASSWORD + "\n")
+    code = cli_module.run(as_admin(["users", "list"], closed_office), stdin, out)
+    assert code == 0
+    assert "admin" in out.getvalue()

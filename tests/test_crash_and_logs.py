@@ -107,6 +107,7 @@ def test_install_routes_uncaught_exceptions(tmp_path: Path) -> None:
     seen: list[Path] = []
     handler = CrashHandler(tmp_path / "crash", notify=seen.append)
     faults_were_on = faulthandler.is_enabled()
+    previous_hooks = (sys.excepthook, threading.excepthook)
     handler.install()
     try:
         assert sys.excepthook == handler.handle
@@ -123,8 +124,9 @@ def test_install_routes_uncaught_exceptions(tmp_path: Path) -> None:
         handler.uninstall()
         if faults_were_on:
             faulthandler.enable(sys.__stderr__)
-    assert sys.excepthook is sys.__excepthook__
-    assert threading.excepthook is threading.__excepthook__
+    # whatever was installed before (pytest's own hooks here) is back
+    assert (sys.excepthook, threading.excepthook) == previous_hooks
+    assert faulthandler.is_enabled() == faults_were_on
     assert len(seen) == 2
     bodies = [p.read_text("utf-8") for p in seen]
     assert "ValueError" in bodies[0]
@@ -212,3 +214,16 @@ def test_cli_commands_log_into_the_data_directory(
     assert "desktop.auth" in log
     assert "failed login" in log
     assert "wrong password for the log test" not in log
+
+
+def test_known_errors_are_reported_without_a_crash_log(tmp_path: Path) -> None:
+    from desktop.errors import DiskFull
+
+    crashes: list[Path] = []
+    known: list[str] = []
+    handler = CrashHandler(tmp_path / "crash", notify=crashes.append, notify_known=known.append)
+    error = DiskFull("The disk is full.")
+    handler.handle(DiskFull, error, None)
+    assert known == ["The disk is full."]
+    assert crashes == []
+    assert not (tmp_path / "crash").exists() or not list((tmp_path / "crash").iterdir())

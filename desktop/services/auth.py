@@ -143,17 +143,18 @@ def create_office(
             db.close()
         else:
             zero(key)
-        _remove_partial_office(paths)
+        remove_office_files(paths)
         raise
     actor = Actor(user_id, username, username, roles, permissions_for(roles))
     log.info("office created")
     return UnlockedOffice(db, keyring, actor, OfficeInfo(code, name, demo, data_dir))
 
 
-def _remove_partial_office(paths: OfficePaths) -> None:
+def remove_office_files(paths: OfficePaths) -> None:
     """Creation failed: leave the folder as it was, without half an office."""
     for path in (
         paths.keyring,
+        paths.keyring.with_name(paths.keyring.name + ".prev"),
         paths.database,
         paths.database.with_name(paths.database.name + "-wal"),
         paths.database.with_name(paths.database.name + "-shm"),

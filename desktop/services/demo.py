@@ -11,12 +11,15 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from desktop.errors import WeakPassword
 from desktop.services import auth
 from desktop.services.accounts import AccountService
 from desktop.services.demo_data import DemoHousehold, generate_households
+from desktop.services.passwords import check_password
 from desktop.services.permissions import Role
 from desktop.services.session import UnlockedOffice
 from desktop.store.models import Case, Document, Person, new_id
+from desktop.store.paths import OfficePaths
 from desktop.store.tracking import next_counter, stamp_rows
 
 log = logging.getLogger("desktop.demo")
@@ -50,10 +53,21 @@ def create_demo_office(
 
         raise InvalidInput("The number of households cannot be negative.")
     today = reference_date or date.today()
+    # every account gets this password: check it against all of them before creating
+    # anything, so that a refusal never leaves half a demo office behind
+    for username in ("admin", *(r.value for r in Role if r is not Role.ADMIN)):
+        try:
+            check_password(password, username=username, office_names=(DEMO_NAME, DEMO_CODE))
+        except WeakPassword as exc:
+            raise WeakPassword(
+                f"{exc.message} (The demo accounts are admin, registration, medical, "
+                "protection, movement and viewer, in the office 'Demo office'.)"
+            ) from None
     kdf = auth.kdf_params()  # one calibration for all six wraps
     office = auth.create_office(
         data_dir, DEMO_CODE, DEMO_NAME, "admin", password, demo=True, kdf=kdf
     )
+    completed = False
     try:
         accounts = AccountService(office, kdf)
         names = ["admin"]
@@ -71,8 +85,11 @@ def create_demo_office(
                 "demo_created",
                 detail={"households": households, "persons": persons, "seed": seed},
             )
+        completed = True
     finally:
         office.close()
+        if not completed:
+            auth.remove_office_files(OfficePaths(data_dir))
     log.info("demo office created: %d households, %d persons", households, persons)
     return DemoResult(data_dir, households, persons, tuple(names))
 

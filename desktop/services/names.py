@@ -204,7 +204,7 @@ def _phonetic(word: str) -> str:
     text = _DIGRAPH_RE.sub(_digraph, word)
     lost_h = False
     # a final -ah/-eh after an earlier vowel is a written heh: Fatimah, Masoumeh (not Shah)
-    if text.endswith(("ah", "eh")) and _VOWEL.search(text, 0, len(text) - 2):
+    if text.endswith(("ah", "eh")) and _VOWEL.search(text[:-1].rstrip("aeiouy")):
         text = text[:-1]
         lost_h = True
     runs = _RUNS.findall(text)
@@ -250,9 +250,12 @@ def _split_glued(word: str) -> _Part:
 @lru_cache(maxsize=_CACHE_SIZE)
 def _part_key(part: _Part) -> str:
     abd, core, suffix = part
+    if suffix == _SUFFIX_ALLAH and core.endswith(("ih", "eh")):
+        core = core[:-2] + "i"  # Zabihullah = Zabiullah: the h before -ullah often goes unwritten
     return ("abd" if abd else "") + _phonetic(core) + suffix
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _is_special(word: str) -> bool:
     """Could ``word`` join its neighbour (Abdul, Ullah, ud, Din, Zai)?"""
     return (
@@ -283,7 +286,7 @@ def _latin_parts(words: list[str]) -> list[_Part]:
             if _ALLAH.fullmatch(nxt):
                 parts.append((False, "abd", _SUFFIX_ALLAH))  # Abd Allah = Abdullah
             else:
-                abd, core, suffix = _split_glued(_undouble_head(nxt))
+                _, core, suffix = _split_glued(_undouble_head(nxt))
                 parts.append((True, core, suffix))
             i = j + 1
             continue
@@ -321,8 +324,26 @@ def latin_key(name: str) -> str:
     latin_key("Abdurrahman")``, ``latin_key("Hamidullah") == latin_key("Hamid Ollah")``.
     Parts in other scripts are left out (see ``native_key``).
     """
-    words = [w for w in fold_latin(name).split() if w.isascii()]
+    words: list[str] = []
+    special = False
+    for raw in name.split():
+        for word in _latin_words(raw):
+            words.append(word)
+            special = special or _is_special(word)
+    if not special:
+        return " ".join([_word_key(w) for w in words])
     return " ".join([_part_key(p) for p in _latin_parts(words)])
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _latin_words(raw: str) -> tuple[str, ...]:
+    """The ASCII words ``fold_latin`` makes of one whitespace-free piece of a name."""
+    return tuple(w for w in fold_latin(raw).split() if w.isascii())
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _word_key(word: str) -> str:
+    return _part_key(_split_glued(word))
 
 
 # --------------------------------------------------------------------------- Dari / Pashto
@@ -422,8 +443,13 @@ def fold_native(text: str) -> str:
     vanish; presentation forms are decomposed (NFKC). Digits of any kind and
     punctuation become spaces. Latin letters are kept, casefolded.
     """
-    folded = _NON_LETTERS.sub(" ", _fold_native_chars(text)).casefold()
-    return " ".join(folded.split())
+    return " ".join([w for raw in text.split() for w in _native_words(raw)])
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _native_words(raw: str) -> tuple[str, ...]:
+    """The words ``fold_native`` makes of one whitespace-free piece of text."""
+    return tuple(_NON_LETTERS.sub(" ", _fold_native_chars(raw)).casefold().split())
 
 
 _ABD = "عبد"
@@ -434,7 +460,14 @@ _ZAI_NATIVE = "زی"
 _BI = "بی"
 
 
+_NATIVE_SPECIAL = frozenset({_ABD, _ABD + _AL, _AL, _ALLAH_NATIVE, _DIN_NATIVE, _ZAI_NATIVE, _BI})
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
+def _native_key_words(raw: str) -> tuple[str, ...]:
+    return tuple(_native_word(w) for w in _native_words(raw))
+
+
 def _native_word(word: str) -> str:
     return word.replace("وو", "و")  # داوود = داود, طاووس = طاوس
 
@@ -467,12 +500,15 @@ def _native_parts(words: list[str]) -> list[str]:
         else:
             out.append(word)
         i += step
-    return [_native_word(w) for w in out]
+    return out
 
 
 def native_key(name: str) -> str:
     """``fold_native`` with compounds glued: عبد الرحمن = عبدالرحمن, نجیب الله = نجیبالله."""
-    return " ".join(_native_parts(fold_native(name).split()))
+    words = [w for raw in name.split() for w in _native_key_words(raw)]
+    if _NATIVE_SPECIAL.isdisjoint(words):
+        return " ".join(words)
+    return " ".join(_native_parts(words))
 
 
 # --------------------------------------------------------------------------- search tokens
@@ -483,10 +519,20 @@ _CHUNK = re.compile(
     rf"|(?P<num>[^{_NOT_ARABIC_OR_WORD}]*?\d[^{_NOT_ARABIC_OR_WORD}]*)"
     rf"|(?P<word>[^\d{_NOT_ARABIC_OR_WORD}]+(?:[{_APOSTROPHES}][^\d{_NOT_ARABIC_OR_WORD}]+)*)"
 )
+_NOT_CODE = re.compile(r"[\W_]+")
 #: what may separate the pieces of one number: P-123 456/7, +93 (0)70 123 4567
 _NUMBER_GAP = re.compile(r"[\s\-./()+]*")
 #: what may separate the words of one name
 _NAME_GAP = re.compile(r"[\s\-.'’]*")
+
+
+def _fold_code(text: str) -> str:
+    """A document or phone number: lowercase letters and digits, nothing else."""
+    text = text.casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NOT_CODE.sub("", text)
 
 
 def search_tokens(text: str) -> list[str]:
@@ -516,18 +562,16 @@ def search_tokens(text: str) -> list[str]:
         if kind == "ar":
             tokens.extend(native_key(joined).split())
         elif kind == "num":
-            tokens.append(fold_latin("".join(group)).replace(" ", ""))
+            tokens.append(_fold_code("".join(group)))
         else:
-            keys = latin_key(joined).split()
-            tokens.extend(keys or fold_latin(joined).split())
+            tokens.extend(latin_key(joined).split())
+            tokens.extend(w for w in fold_latin(joined).split() if not w.isascii())
         group.clear()
 
     for match in _CHUNK.finditer(text):
         new_kind = match.lastgroup or "word"
         piece = match.group()
         gap = text[end : match.start()]
-        if new_kind == "word" and not piece.isascii() and not _HAS_LATIN.search(piece):
-            new_kind = "ar"  # defensive: letters of the Arabic block outside the class
         same_run = group and new_kind == kind
         if same_run and kind == "num":
             same_run = bool(_NUMBER_GAP.fullmatch(gap))
@@ -535,7 +579,7 @@ def search_tokens(text: str) -> list[str]:
             same_run = bool(_NAME_GAP.fullmatch(gap))
         elif same_run:
             same_run = gap.isspace()
-        glue = gap and gap in "-./" and len(gap) == 1
+        glue = len(gap) == 1 and gap in "-./"
         if (
             not same_run
             and kind == "word"
@@ -568,7 +612,7 @@ _HONORIFICS_LATIN = frozenset(
 _HONORIFICS_NATIVE = frozenset({"محمد", "سید", "بیبی", "خان", "جان", "حاجی", "اغا", "ملا"})
 _EXTRA_PART_PENALTY = 20.0
 _HONORIFIC_PENALTY = 4.0
-_WEAKEST_PAIR_SLACK = 20.0
+_WEAKEST_PAIR_SLACK = 15.0
 _ENDING_MISMATCH_SCORE = 30.0
 _INNER_VOWEL_SCORE = 90.0
 _SPACING_SCORE = 97.0
@@ -608,9 +652,7 @@ def _inner_vowel_only(x: str, y: str) -> bool:
         x, y = y, x
     if len(y) != len(x) + 1:
         return False
-    return any(
-        y[i] in "au" and y[:i] + y[i + 1 :] == x for i in range(1, len(y) - 1)
-    )
+    return any(y[i] in "au" and y[:i] + y[i + 1 :] == x for i in range(1, len(y) - 1))
 
 
 def _part_score(x: str, y: str, native: bool) -> float:

@@ -27,3 +27,13 @@ def office_overview(office: UnlockedOffice) -> OfficeOverview:
             cases_by_status=tuple((str(s), int(n)) for s, n in by_status),
             users=count(User),
         )
+
+
+class OverviewService:
+    """What the overview page may ask for (it never holds the office itself)."""
+
+    def __init__(self, office: UnlockedOffice) -> None:
+        self._office = office
+
+    def overview(self) -> OfficeOverview:
+        return office_overview(self._office)

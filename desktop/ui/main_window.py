@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
+from desktop.errors import KnownError
 from desktop.services.permissions import ROLE_TITLES
 from desktop.services.session import Actor, OfficeInfo
 from desktop.services.versions import component_versions
+from desktop.ui import dialogs
 from desktop.ui.pages.base import Page
 from desktop.ui.user_dialogs import ChangeOwnPasswordDialog
 from desktop.ui.widgets import DemoBanner, heading
@@ -137,8 +139,11 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
             page = self.pages[row]
-            page.refresh()
             self.stack.setCurrentWidget(page)
+            try:
+                page.refresh()
+            except KnownError as exc:
+                dialogs.show_error(self, page.title, exc.message)
 
     def page(self, key: str) -> Page:
         for page in self.pages:

@@ -20,6 +20,7 @@ from desktop.errors import KnownError
 from desktop.services.permissions import ROLE_TITLES, Role
 from desktop.ui.password_field import NewPasswordFields
 from desktop.ui.widgets import SPACING, InlineMessage, muted
+from desktop.ui.worker import run_in_background
 
 
 class _ServiceDialog(QDialog):
@@ -55,13 +56,26 @@ class _ServiceDialog(QDialog):
         if problem:
             self.message.show_error(problem)
             return
-        try:
-            if self._action is not None:
-                self._action()
-        except KnownError as exc:
-            self.message.show_error(exc.message)
+        if self._action is None:
+            self.accept()
             return
+        # password hashing takes ~0.4 s: never on the GUI thread
+        self._set_busy(True)
+        run_in_background(self._action, self._done, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.buttons.setEnabled(not busy)
+        if busy:
+            self.message.show_notice("Working…")
+
+    def _done(self, _result: Any) -> None:
+        self._set_busy(False)
+        self.message.clear()
         self.accept()
+
+    def _failed(self, error: KnownError) -> None:
+        self._set_busy(False)
+        self.message.show_error(error.message)
 
 
 class RolesBox(QGroupBox):

@@ -52,9 +52,14 @@ def run_in_background(
 
     relay.finished.connect(lambda value: finish(on_done, value))
     relay.failed.connect(lambda exc: finish(on_error, exc))
-    relay.crashed.connect(
-        lambda exc: finish(lambda e: sys.excepthook(type(e), e, e.__traceback__), exc)
-    )
+
+    def crashed(exc: BaseException) -> None:
+        # a bug: report it through the crash path, and still let the caller leave its
+        # busy state so the window does not stay frozen
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+        on_error(KnownError("Something went wrong inside the application; see the report."))
+
+    relay.crashed.connect(lambda exc: finish(crashed, exc))
     # a plain Python thread: Python QRunnables on QThreadPool crashed PySide6 6.12 here
     threading.Thread(target=_work, args=(fn, relay), name="operation", daemon=True).start()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desktop.errors import AuthenticationError, InvalidInput, OfficeExists
+from desktop.errors import AuthenticationError, InvalidInput, OfficeExists, WeakPassword
 from desktop.services import audit, auth
 from desktop.services.accounts import AccountService
 from desktop.services.demo import DEMO_CODE, create_demo_office
@@ -172,3 +172,12 @@ def test_demo_over_an_existing_office_is_refused(office: UnlockedOffice, data_di
     with pytest.raises(OfficeExists):
         create_demo_office(data_dir, USER_PASSWORD, 1)
     assert OfficePaths(data_dir).keyring.read_bytes() == before
+
+
+def test_a_password_refused_for_one_demo_account_leaves_nothing_behind(tmp_path: Path) -> None:
+    target = tmp_path / "demo"
+    with pytest.raises(WeakPassword) as info:
+        create_demo_office(target, "medical team quiet meadow", 3)
+    assert "must not contain your user name" in info.value.message
+    assert "demo accounts are admin, registration, medical" in info.value.message
+    assert not OfficePaths(target).has_office()

@@ -37,6 +37,9 @@ def make_desk(qapp: QApplication, shown_errors: list[str]) -> Iterator:  # type:
         return desk
 
     yield make
+    crash_logs = [
+        log.name for desk in made for log in (desk.data_dir / "crash").glob("crash-*.log")
+    ]
     for desk in made:
         if desk.main_window is not None:
             desk.main_window.close_for_lock()
@@ -46,3 +49,5 @@ def make_desk(qapp: QApplication, shown_errors: list[str]) -> Iterator:  # type:
         desk.shutdown()
         if desk.preloader is not None:
             desk.preloader.join(timeout=30)
+    # the app's crash handler catches exceptions in slots; a test must not hide one
+    assert crash_logs == [], f"the application crashed during the test: {crash_logs}"

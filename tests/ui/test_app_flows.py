@@ -215,6 +215,7 @@ def test_crash_in_a_slot_writes_a_log_and_tells_the_user(qtbot, make_desk, data_
     assert "RuntimeError" in text and "test_app_flows.py" in text
     assert "Zarghuna" not in text
     assert any(str(logs[0]) in message for message in shown_errors)
+    logs[0].unlink()  # expected here; any other crash log fails the test
 
 
 def test_known_error_in_background_reaches_the_error_callback(qtbot):
@@ -226,3 +227,21 @@ def test_known_error_in_background_reaches_the_error_callback(qtbot):
     worker.run_in_background(fail, lambda _r: None, errors.append)
     qtbot.waitUntil(lambda: len(errors) == 1, timeout=5_000)
     assert errors[0].message == "the disk is full"
+
+
+def test_idle_lock_notices_time_spent_asleep(qtbot, qapp, monkeypatch):
+    """Qt timers stop while the laptop sleeps; the wall clock does not."""
+    from desktop.ui import idle as idle_module
+
+    now = [1_000_000.0]
+    monkeypatch.setattr(idle_module.time, "time", lambda: now[0])
+    watcher = idle_module.IdleWatcher(qapp, 10)
+    fired: list[bool] = []
+    watcher.idle.connect(lambda: fired.append(True))
+    watcher.start()
+    watcher._check_wall_clock()
+    assert fired == []
+    now[0] += 11 * 60  # the lid was closed for eleven minutes
+    watcher._check_wall_clock()
+    assert fired == [True]
+    assert not watcher.active

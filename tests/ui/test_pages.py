@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.services.accounts import AccountService
 from desktop.services.audit_log import AuditLogService
+from desktop.services.overview import OverviewService
 from desktop.services.permissions import Role
 from desktop.services.settings import IDLE_LOCK_MINUTES, SettingsService
 from desktop.ui import dialogs
@@ -51,7 +52,8 @@ def test_add_user_through_the_dialog(qtbot, users_page):
     dialog.passwords.first.setText(USER_PASSWORD)
     dialog.passwords.second.setText(USER_PASSWORD)
     dialog.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert not dialog.buttons.isEnabled(), "busy while the password is hashed"
+    qtbot.waitUntil(lambda: users_page.model.rowCount() == 2, timeout=10_000)
     names = [users_page.model.record(r).username for r in range(users_page.model.rowCount())]
     assert names == ["admin", "arta.k"]
 
@@ -64,11 +66,11 @@ def test_add_user_errors_stay_in_the_dialog(qtbot, users_page):
     dialog.passwords.first.setText(USER_PASSWORD)
     dialog.passwords.second.setText(USER_PASSWORD)
     dialog.buttons.accepted.emit()
-    assert dialog.isVisible()
-    assert "user name has 2 to 32 characters" in dialog.message.text()
+    qtbot.waitUntil(lambda: "user name has 2 to 32" in dialog.message.text(), timeout=10_000)
+    assert dialog.isVisible() and dialog.buttons.isEnabled()
     dialog.username.setText("admin")
     dialog.buttons.accepted.emit()
-    assert "already a user named 'admin'" in dialog.message.text()
+    qtbot.waitUntil(lambda: "already a user named" in dialog.message.text(), timeout=10_000)
     assert users_page.model.rowCount() == 1
 
 
@@ -80,6 +82,7 @@ def test_change_roles_and_disable_and_enable(qtbot, users_page, office, monkeypa
     dialog = _open_dialog(users_page, RolesDialog)
     dialog.roles.boxes[Role.MOVEMENT].setChecked(True)
     dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not users_page.findChildren(RolesDialog), timeout=10_000)
     _select(users_page, "dren")
     assert users_page.selected().roles == {Role.VIEWER, Role.MOVEMENT}
 
@@ -140,11 +143,11 @@ def test_audit_page_lists_events_and_verifies(qtbot, office):
     actions = [page.model.record(r).action for r in range(page.model.rowCount())]
     assert "office_created" in actions
     page.verify_button.click()
-    assert "intact" in page.result.text()
+    qtbot.waitUntil(lambda: "intact" in page.result.text(), timeout=10_000)
 
 
 def test_overview_counts(qtbot, office):
-    page = OverviewPage(office)
+    page = OverviewPage(OverviewService(office), office.actor, office.info)
     qtbot.addWidget(page)
     page.refresh()
     assert page.cases_label.text() == "0"
@@ -161,7 +164,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, office):
 
 
 def test_main_window_status_bar_about_and_keyboard(qtbot, office):
-    page = OverviewPage(office)
+    page = OverviewPage(OverviewService(office), office.actor, office.info)
     window = MainWindow(office.actor, office.info, [page], lambda old, new: None)
     qtbot.addWidget(window)
     window.show()
@@ -190,6 +193,6 @@ def test_change_own_password_dialog_reports_wrong_current_password(qtbot, office
     dialog.passwords.first.setText(USER_PASSWORD)
     dialog.passwords.second.setText(USER_PASSWORD)
     dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.message.text() == "The current password is wrong.")
     assert dialog.isVisible()
-    assert dialog.message.text() == "The current password is wrong."
     window.close_for_lock()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
-from desktop.services.overview import office_overview
-from desktop.services.session import UnlockedOffice
+from desktop.services.overview import OverviewService
+from desktop.services.session import Actor, OfficeInfo
 from desktop.ui.pages.base import Page
 from desktop.ui.widgets import MARGIN, SPACING, heading, muted
 
@@ -15,15 +15,15 @@ class OverviewPage(Page):
     title = "Overview"
     icon = "fa6s.house"
 
-    def __init__(self, office: UnlockedOffice) -> None:
+    def __init__(self, service: OverviewService, actor: Actor, office: OfficeInfo) -> None:
         super().__init__()
-        self._office = office
+        self._service = service
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
-        name = office.actor.display_name or office.actor.username
+        name = actor.display_name or actor.username
         layout.addWidget(heading(f"Welcome, {name}", self))
-        layout.addWidget(muted(f"{office.info.name} ({office.info.code})", self))
+        layout.addWidget(muted(f"{office.name} ({office.code})", self))
 
         totals = QGroupBox("In this office", self)
         self._totals = QFormLayout(totals)
@@ -48,7 +48,7 @@ class OverviewPage(Page):
         layout.addStretch(1)
 
     def refresh(self) -> None:
-        overview = office_overview(self._office)
+        overview = self._service.overview()
         self.cases_label.setText(f"{overview.cases:,}")
         self.persons_label.setText(f"{overview.persons:,}")
         self.documents_label.setText(f"{overview.documents:,}")
