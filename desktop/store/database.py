@@ -90,7 +90,10 @@ def create_office_engine(path: Path, key: bytearray) -> Engine:
     # migrations and imports are all-or-nothing (SQLAlchemy's pysqlite recipe).
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # writers take the write lock up front (IMMEDIATE): a deferred transaction that
+        # reads first and writes later can fail with SQLITE_BUSY_SNAPSHOT in WAL mode
+        mode = "IMMEDIATE" if conn.get_execution_options().get("write") else "DEFERRED"
+        conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
 

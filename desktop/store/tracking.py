@@ -91,6 +91,7 @@ class SessionFactory:
         """Commit when the block ends normally; roll everything back otherwise."""
         with self._maker() as session, session.begin():
             session.info[ACTOR_KEY] = actor
+            session.connection(execution_options={"write": True})  # BEGIN IMMEDIATE
             yield session
 
     @contextmanager

@@ -258,3 +258,21 @@ def test_close_wipes_the_key(office: UnlockedOffice) -> None:
     assert len(key) == 32
     assert not any(key)
     assert office.closed
+
+
+def test_writers_begin_immediate_and_readers_deferred(office) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import event
+
+    begins: list[str] = []
+
+    def spy(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        if statement.startswith("BEGIN"):
+            begins.append(statement)
+
+    event.listen(office.db.engine, "before_cursor_execute", spy)
+    with office.unit_of_work():
+        pass
+    with office.reading() as session:
+        session.execute(text("SELECT 1"))
+    event.remove(office.db.engine, "before_cursor_execute", spy)
+    assert begins == ["BEGIN IMMEDIATE", "BEGIN DEFERRED"]
