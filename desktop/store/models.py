@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -141,6 +142,9 @@ class Case(Tracked, Base):
     family_language: Mapped[str | None] = mapped_column(String(32), nullable=True)
     accommodation: Mapped[str | None] = mapped_column(String(256), nullable=True)
     contact_phone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    partner: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    merged_into_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
     persons: Mapped[list[Person]] = relationship(back_populates="case")
 
@@ -157,6 +161,11 @@ class Person(Tracked, Base):
     date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True)
     dob_precision: Mapped[str] = mapped_column(String(16), default="exact")
     nationality: Mapped[str] = mapped_column(String(3), default="AFG")
+    grandfather_name: Mapped[str] = mapped_column(String(128), default="")
+    languages: Mapped[str] = mapped_column(String(128), default="")
+    phone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    specific_needs: Mapped[bool] = mapped_column(Boolean, default=False)
+    merged_into_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
     case: Mapped[Case] = relationship(back_populates="persons")
     documents: Mapped[list[Document]] = relationship(back_populates="person")
@@ -172,8 +181,85 @@ class Document(Tracked, Base):
     expiry_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     machine_readable: Mapped[bool] = mapped_column(Boolean, default=False)
     custody: Mapped[str] = mapped_column(String(32), default="family")
+    mrz: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     person: Mapped[Person] = relationship(back_populates="documents")
 
 
-TRACKED_TABLES = tuple(m.__tablename__ for m in (Setting, User, AuditEvent, Case, Person, Document))
+class CaseStatusEvent(Tracked, Base):
+    """One step of a case's journey: who (created_by), when (created_at), why."""
+
+    __tablename__ = "case_status_events"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    status: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class CustodyEvent(Tracked, Base):
+    """Where a document went: with the family, office safe, handed over, returned."""
+
+    __tablename__ = "custody_events"
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    custody: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Consent(Tracked, Base):
+    __tablename__ = "consents"
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(64))
+    given_on: Mapped[date] = mapped_column(Date)
+    taken_by: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProtectionDetail(Tracked, Base):
+    """Restricted: readable only with protection.read (enforced in services)."""
+
+    __tablename__ = "protection_details"
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), unique=True)
+    categories: Mapped[str] = mapped_column(Text, default="")  # comma-separated codes
+    needs: Mapped[str] = mapped_column(Text, default="")  # comma-separated codes
+    consent_to_share: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class DuplicateDecision(Tracked, Base):
+    """A reviewed pair (ids sorted) that must not be proposed again."""
+
+    __tablename__ = "duplicate_decisions"
+    __table_args__ = (
+        UniqueConstraint("kind", "first_id", "second_id", name="uq_duplicate_decisions_pair"),
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    first_id: Mapped[str] = mapped_column(String(36))
+    second_id: Mapped[str] = mapped_column(String(36))
+    decision: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ColumnMapping(Tracked, Base):
+    """A remembered import mapping, keyed by the signature of the file's headers."""
+
+    __tablename__ = "column_mappings"
+    signature: Mapped[str] = mapped_column(String(64), unique=True)
+    mapping: Mapped[str] = mapped_column(Text)  # JSON
+
+
+TRACKED_TABLES = tuple(
+    m.__tablename__
+    for m in (
+        Setting,
+        User,
+        AuditEvent,
+        Case,
+        Person,
+        Document,
+        CaseStatusEvent,
+        CustodyEvent,
+        Consent,
+        ProtectionDetail,
+        DuplicateDecision,
+        ColumnMapping,
+    )
+)

@@ -178,11 +178,18 @@ def test_newer_schema_through_unlock_and_cli(data_dir: Path, cli) -> None:  # ty
 
 
 def test_models_agree_with_migrations(paths: OfficePaths) -> None:
+    from desktop.store.migrations_support import include_object
+
     db = open_database(paths, new_data_key())
     try:
         with db.engine.connect() as conn:
             context = MigrationContext.configure(
-                conn, opts={"compare_type": True, "compare_server_default": True}
+                conn,
+                opts={
+                    "compare_type": True,
+                    "compare_server_default": True,
+                    "include_object": include_object,
+                },
             )
             diffs = compare_metadata(context, Base.metadata)
     finally:
