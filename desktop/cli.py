@@ -75,6 +75,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", parents=[common, auth, pw], help="check the office database")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("search", parents=[common, auth, pw], help="find people (audited)")
+    p.add_argument("query")
+    p.add_argument("--limit", type=_limit, default=20)
+    p.add_argument("--json", action="store_true")
+
+    cases = sub.add_parser("cases", help="households (cases)")
+    csub = cases.add_subparsers(dest="cases_command", metavar="ACTION", parser_class=_Parser)
+    csub.required = True
+    p = csub.add_parser(
+        "list", parents=[common, auth, pw], help="case numbers, status, members (no names)"
+    )
+    p.add_argument("--json", action="store_true")
+
     users = sub.add_parser("users", help="manage user accounts")
     usub = users.add_subparsers(dest="users_command", metavar="ACTION", parser_class=_Parser)
     usub.required = True
@@ -104,6 +117,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("name")
     return parser
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= 1000:
+        raise argparse.ArgumentTypeError("choose between 1 and 1000")
+    return value
 
 
 def _count(text: str) -> int:
@@ -309,7 +332,78 @@ def cmd_users(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_search(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
+    from desktop.errors import InvalidInput
+    from desktop.services.registry import RegistryService
+    from desktop.services.search import SearchService
+
+    if not args.query.strip():
+        raise InvalidInput("Give something to search for: a name, case number or document.")
+    office = _unlock(args, pw)
+    try:
+        search = SearchService(office)
+        search.ensure_index()
+        hits = search.search(args.query, limit=args.limit)
+        RegistryService(office).audit_lookup("cli_search", {"hits": len(hits)})
+    finally:
+        office.close()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "case_number": h.case_number,
+                    "person_id": h.person_id,
+                    "given_name": h.given_name,
+                    "family_name": h.family_name,
+                    "father_name": h.father_name,
+                    "native_name": h.native_name,
+                    "score": h.score,
+                }
+                for h in hits
+            ],
+            out,
+        )
+    else:
+        for h in hits:
+            latin = " ".join(p for p in (h.given_name, h.family_name) if p)
+            out.write(f"{h.case_number}\t{h.person_id}\t{latin}\t{h.native_name}\t{h.score:.0f}\n")
+        if not hits:
+            out.write("No one found.\n")
+    return EXIT_OK
+
+
+def cmd_cases(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
+    from desktop.services.registry import RegistryService
+
+    office = _unlock(args, pw)
+    try:
+        registry = RegistryService(office)
+        cases = registry.case_summaries()
+        registry.audit_lookup("cli_cases_listed", {"cases": len(cases)})
+    finally:
+        office.close()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "case_number": c.case_number,
+                    "status": c.status,
+                    "members": c.members,
+                    "destination_country": c.destination_country,
+                }
+                for c in cases
+            ],
+            out,
+        )
+    else:
+        for c in cases:
+            out.write(f"{c.case_number}\t{c.status}\t{c.members}\t{c.destination_country or ''}\n")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Passwords, TextIO], int]] = {
+    "search": cmd_search,
+    "cases": cmd_cases,
     "init": cmd_init,
     "demo": cmd_demo,
     "check": cmd_check,

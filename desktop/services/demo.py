@@ -17,6 +17,7 @@ from desktop.services.accounts import AccountService
 from desktop.services.demo_data import DemoHousehold, generate_households
 from desktop.services.passwords import check_password
 from desktop.services.permissions import Role
+from desktop.services.search import rebuild_index
 from desktop.services.session import UnlockedOffice
 from desktop.store.models import Case, Document, Person, new_id
 from desktop.store.paths import OfficePaths
@@ -80,6 +81,7 @@ def create_demo_office(
             office, generate_households(households, seed, today), today.year
         )
         with office.unit_of_work() as session:
+            rebuild_index(session)
             office.audit(
                 session,
                 "demo_created",

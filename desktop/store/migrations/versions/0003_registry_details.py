@@ -135,9 +135,12 @@ def upgrade() -> None:
         "tokens, person_id UNINDEXED, case_id UNINDEXED, "
         "tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4')"
     )
+    # the distinct tokens, for typo-tolerant lookups ("Karmi" -> "karimi")
+    op.execute("CREATE VIRTUAL TABLE person_search_vocab USING fts5vocab(person_search, 'row')")
 
 
 def downgrade() -> None:
+    op.execute("DROP TABLE person_search_vocab")
     op.execute("DROP TABLE person_search")
     for table in (
         "column_mappings",
