@@ -80,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_limit, default=20)
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser(
+        "duplicates", parents=[common, auth, pw], help="likely and possible duplicate people"
+    )
+    p.add_argument("--json", action="store_true")
+
     cases = sub.add_parser("cases", help="households (cases)")
     csub = cases.add_subparsers(dest="cases_command", metavar="ACTION", parser_class=_Parser)
     csub.required = True
@@ -372,6 +377,40 @@ def cmd_search(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_duplicates(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
+    from desktop.services.duplicates import DuplicateService
+    from desktop.services.registry import RegistryService
+
+    office = _unlock(args, pw)
+    try:
+        pairs = DuplicateService(office).candidates()
+        RegistryService(office).audit_lookup("cli_duplicates", {"pairs": len(pairs)})
+    finally:
+        office.close()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "score": c.score,
+                    "level": c.level,
+                    "reasons": list(c.reasons),
+                    "first": {"person_id": c.first.id, "case_number": c.first.case_number},
+                    "second": {"person_id": c.second.id, "case_number": c.second.case_number},
+                }
+                for c in pairs
+            ],
+            out,
+        )
+    else:
+        for c in pairs:
+            out.write(
+                f"{c.score:5.1f} {c.level:<8} {c.first.case_number} {c.first.id} | "
+                f"{c.second.case_number} {c.second.id} | {'; '.join(c.reasons)}\n"
+            )
+        out.write(f"{len(pairs)} pairs to review\n")
+    return EXIT_OK
+
+
 def cmd_cases(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     from desktop.services.registry import RegistryService
 
@@ -404,6 +443,7 @@ def cmd_cases(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Passwords, TextIO], int]] = {
     "search": cmd_search,
     "cases": cmd_cases,
+    "duplicates": cmd_duplicates,
     "init": cmd_init,
     "demo": cmd_demo,
     "check": cmd_check,

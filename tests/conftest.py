@@ -66,3 +66,16 @@ def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
         return CliResult(code, out.getvalue() + captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def clerk_office(office: UnlockedOffice, data_dir: Path) -> Iterator[UnlockedOffice]:
+    """The same office unlocked by ``clerk``, a registration clerk (admin made the account)."""
+    from desktop.services.accounts import AccountService
+    from desktop.services.permissions import Role
+
+    AccountService(office).add_user("clerk", frozenset({Role.REGISTRATION}), USER_PASSWORD)
+    office.close()
+    opened = auth.unlock(data_dir, "clerk", USER_PASSWORD)
+    yield opened
+    opened.close()

@@ -98,3 +98,23 @@ def test_search_bad_inputs(cli, demo_office):
     assert r.code == 3
     r = cli(["search", "x", "--data-dir", str(demo_office), "--password-stdin"], stdin="")
     assert r.code == 2 and "--user" in r.err
+
+
+def test_duplicates_lists_planted_pairs_with_reasons(cli, tmp_path):
+    from desktop.store.keyring import KdfParams
+
+    saved = auth.kdf_params
+    auth.kdf_params = lambda: KdfParams(1, 8 * 1024, 1)
+    try:
+        target = tmp_path / "dups"
+        demo.create_demo_office(target, USER_PASSWORD, 45, seed=9)
+    finally:
+        auth.kdf_params = saved
+    r = cli(args(["duplicates", "--json"], target), stdin=USER_PASSWORD + "\n")
+    assert r.code == 0, r.err
+    pairs = json.loads(r.out)
+    assert pairs and all(p["level"] in ("likely", "possible") for p in pairs)
+    assert any("same document number" in p["reasons"] for p in pairs)
+    assert pairs == sorted(pairs, key=lambda p: -p["score"])
+    r = cli(args(["duplicates"], target, "viewer"), stdin=USER_PASSWORD + "\n")
+    assert r.code == 0 and r.out.strip().endswith("pairs to review")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,8 @@ from sqlalchemy import insert
 from desktop.errors import WeakPassword
 from desktop.services import auth
 from desktop.services.accounts import AccountService
-from desktop.services.demo_data import DemoHousehold, generate_households
+from desktop.services.demo_data import DemoHousehold, DemoPerson, generate_households
+from desktop.services.mrz import check_digit
 from desktop.services.passwords import check_password
 from desktop.services.permissions import Role
 from desktop.services.search import rebuild_index
@@ -28,6 +30,15 @@ log = logging.getLogger("desktop.demo")
 DEMO_CODE = "DEMO"
 DEMO_NAME = "Demo office (fictional data)"
 BATCH = 2000
+#: one household in PLANT_EVERY gets its principal registered a second time
+PLANT_EVERY = 40
+
+
+def _has_specific_needs(member: DemoPerson) -> bool:
+    # deterministic, about 4%: older people and a few others
+    if member.date_of_birth.year < 1956:
+        return True
+    return sum(map(ord, member.given_name + member.father_name)) % 40 == 0
 
 
 @dataclass(frozen=True)
@@ -99,14 +110,76 @@ def create_demo_office(
 def _insert_households(office: UnlockedOffice, source: Iterable[DemoHousehold], year: int) -> int:
     persons = 0
     batch: list[DemoHousehold] = []
-    for household in source:
+    planted: list[DemoHousehold] = []
+    for index, household in enumerate(source):
         batch.append(household)
+        if index % PLANT_EVERY == PLANT_EVERY // 2:
+            planted.append(_registered_again(household))
         if len(batch) >= BATCH:
             persons += _insert_batch(office, batch, year)
             batch = []
+    # a few people registered a second time, spelled differently, for the duplicate review
+    batch += planted
     if batch:
         persons += _insert_batch(office, batch, year)
     return persons
+
+
+_SPELLINGS = {
+    "Mohammad": "Muhammad",
+    "Muhammad": "Mohammed",
+    "Ahmad": "Ahmed",
+    "Hussain": "Hossein",
+    "Fatima": "Fatema",
+    "Zainab": "Zeynab",
+    "Yousuf": "Yusuf",
+    "Noor": "Nur",
+    "ullah": "ollah",
+}
+
+
+def _registered_again(household: DemoHousehold) -> DemoHousehold:
+    """The principal, registered again alone: another spelling, only the birth year."""
+    person = household.members[0]
+    given = person.given_name
+    for a, b in _SPELLINGS.items():
+        if a in given:
+            given = given.replace(a, b)
+            break
+    else:
+        given = given[:-1] if len(given) > 4 else given + "h"
+    passports = tuple(d for d in person.documents if d.doc_type == "passport")
+    again = replace(
+        person,
+        relationship="principal",
+        given_name=given,
+        native_name=person.native_name.replace("ی", "ي").replace("ک", "ك"),
+        date_of_birth=date(person.date_of_birth.year, 1, 1),
+        dob_precision="year",
+        documents=passports[:1] or person.documents[:1],
+    )
+    return replace(household, members=(again,))
+
+
+def _td3(number: str, member: DemoPerson, expiry: date | None) -> str:
+    """A machine-readable zone with correct check digits, as the passport would carry."""
+
+    def field(text: str, size: int) -> str:
+        clean = re.sub(r"[^A-Z0-9<]+", "<", text.upper())
+        return (clean + "<" * size)[:size]
+
+    surname = member.family_name or member.given_name
+    names = field(f"{surname}<<{member.given_name}", 39)
+    doc = field(number, 9)
+    born = member.date_of_birth.strftime("%y%m%d")
+    ends = expiry.strftime("%y%m%d") if expiry else "<<<<<<"
+    sex = member.sex if member.sex in ("M", "F") else "<"
+    ends_check = str(check_digit(ends)) if expiry else "<"
+    line2 = f"{doc}{check_digit(doc)}AFG{born}{check_digit(born)}{sex}{ends}{ends_check}"
+    line2 += "<" * 14 + "<"
+    composite = line2[0:10] + line2[13:20] + line2[21:43]
+    line2 += str(check_digit(composite))
+    return f"P<AFG{names}\n{line2}"
 
 
 def _insert_batch(office: UnlockedOffice, batch: list[DemoHousehold], year: int) -> int:
@@ -144,6 +217,8 @@ def _insert_batch(office: UnlockedOffice, batch: list[DemoHousehold], year: int)
                         "date_of_birth": member.date_of_birth,
                         "dob_precision": member.dob_precision,
                         "nationality": member.nationality,
+                        "languages": household.family_language or "",
+                        "specific_needs": _has_specific_needs(member),
                     }
                 )
                 for doc in member.documents:
@@ -158,6 +233,9 @@ def _insert_batch(office: UnlockedOffice, batch: list[DemoHousehold], year: int)
                             "expiry_date": doc.expiry_date,
                             "machine_readable": doc.machine_readable,
                             "custody": "family",
+                            "mrz": _td3(doc.number, member, doc.expiry_date)
+                            if doc.doc_type == "passport"
+                            else None,
                         }
                     )
         for model, rows in ((Case, case_rows), (Person, person_rows), (Document, doc_rows)):

@@ -181,3 +181,34 @@ def test_a_password_refused_for_one_demo_account_leaves_nothing_behind(tmp_path:
     assert "must not contain your user name" in info.value.message
     assert "demo accounts are admin, registration, medical" in info.value.message
     assert not OfficePaths(target).has_office()
+
+
+def test_demo_passports_carry_valid_mrzs_and_some_people_are_planted_twice(
+    tmp_path: Path,
+) -> None:
+    from desktop.services.duplicates import DuplicateService
+    from desktop.services.mrz import parse_mrz
+
+    target = tmp_path / "demo"
+    create_demo_office(target, USER_PASSWORD, 45, seed=5, reference_date=date(2026, 6, 1))
+    office = auth.unlock(target, "registration", USER_PASSWORD)
+    try:
+        with office.reading() as session:
+            rows = session.execute(
+                select(Document.number, Document.mrz, Person.given_name).join(
+                    Person, Person.id == Document.person_id
+                ).where(Document.doc_type == "passport")
+            ).all()
+            needs = session.scalar(
+                select(func.count()).select_from(Person).where(Person.specific_needs.is_(True))
+            )
+        assert rows
+        for number, mrz, _given in rows:
+            parsed = parse_mrz(mrz, today=date(2026, 6, 1))  # raises on any bad check digit
+            assert parsed.document_number == number and parsed.nationality == "AFG"
+        assert needs is not None and needs > 0
+        pairs = DuplicateService(office).candidates()
+        planted = [c for c in pairs if "same document number" in c.reasons]
+        assert len(planted) >= 1  # 45 households: one principal registered twice
+    finally:
+        office.close()
