@@ -44,6 +44,8 @@ PRELOAD_BACKGROUND = (
     "desktop.services.settings",
     "desktop.services.overview",
     "desktop.services.audit_log",
+    "desktop.services.registry",
+    "desktop.services.search",
 )
 #: modules that create Qt objects at import (qtawesome): PySide6 is not safe to
 #: import from two threads, so these load on the GUI thread once it is idle
@@ -53,6 +55,8 @@ PRELOAD_GUI = (
     "desktop.ui.pages.audit_log",
     "desktop.ui.pages.settings_page",
     "desktop.ui.pages.overview",
+    "desktop.ui.pages.cases",
+    "desktop.ui.pages.people",
 )
 PRELOAD_GUI_DELAY_MS = 150
 
@@ -380,8 +384,12 @@ class DesktopApp(QObject):
         from desktop.services.audit_log import AuditLogService
         from desktop.services.overview import OverviewService
         from desktop.services.permissions import Perm
+        from desktop.services.registry import RegistryService
+        from desktop.services.search import SearchService
         from desktop.ui.pages.audit_log import AuditPage
+        from desktop.ui.pages.cases import CasesPage
         from desktop.ui.pages.overview import OverviewPage
+        from desktop.ui.pages.people import PeoplePage
         from desktop.ui.pages.settings_page import SettingsPage
         from desktop.ui.pages.users import UsersPage
 
@@ -389,6 +397,9 @@ class DesktopApp(QObject):
         pages: list[Any] = []
         if actor.can(Perm.REGISTRY_READ):
             pages.append(OverviewPage(OverviewService(office), actor, office.info))
+            registry = RegistryService(office)
+            pages.append(CasesPage(registry))
+            pages.append(PeoplePage(registry, SearchService(office)))
         if actor.can(Perm.USERS_MANAGE):
             pages.append(UsersPage(accounts))
         if actor.can(Perm.AUDIT_READ):

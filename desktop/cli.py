@@ -85,6 +85,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
 
+    imports = sub.add_parser("import", help="import lists")
+    isub = imports.add_subparsers(dest="import_command", metavar="KIND", parser_class=_Parser)
+    isub.required = True
+    p = isub.add_parser(
+        "intake", parents=[common, auth, pw], help="a registration list (CSV or XLSX)"
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    p.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the households whose rows are all valid, leave out the others",
+    )
+
     cases = sub.add_parser("cases", help="households (cases)")
     csub = cases.add_subparsers(dest="cases_command", metavar="ACTION", parser_class=_Parser)
     csub.required = True
@@ -411,6 +425,48 @@ def cmd_duplicates(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
+    from desktop.errors import InvalidInput
+    from desktop.services.intake_import import ImportService
+
+    path = Path(args.file).expanduser()
+    if not path.is_file():
+        raise InvalidInput(f"There is no file {path}.")
+    office = _unlock(args, pw)
+    try:
+        service = ImportService(office)
+        mapping = service.mapping_for(path)
+        report = service.run(path, mapping, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
+    finally:
+        office.close()
+    out.write(f"rows read: {report.rows_read}\n")
+    for column in report.unmapped_required:
+        out.write(f"missing column: {column} (no column of the file could be matched to it)\n")
+    for problem in report.problems:
+        out.write(f"rejected: row {problem.row}, column {problem.column}: {problem.reason}\n")
+    for row in report.skipped_rows:
+        out.write(f"skipped: row {row} (another row of the same household was rejected)\n")
+    for d in report.duplicates:
+        other = f"row {d.other_row}" if d.other_row else f"case {d.other_case_number}"
+        out.write(
+            f"possible duplicate: row {d.row} and {other} ({d.score:.0f}): {'; '.join(d.reasons)}\n"
+        )
+    verb = "would be created" if args.dry_run else "created"
+    if report.imported or args.dry_run:
+        out.write(f"households {verb}: {report.households}\n")
+        out.write(f"persons {verb}: {report.persons}\n")
+        out.write(f"documents {verb}: {report.documents}\n")
+    out.write(f"duplicates flagged: {len(report.duplicates)}\n")
+    if report.unmapped_required or (report.problems and not args.skip_invalid):
+        sys.stderr.write(
+            f"{PROG}: error: nothing was imported: {len(report.problems)} rows have problems"
+            + (" and required columns are missing" if report.unmapped_required else "")
+            + "; fix the file or use --skip-invalid\n"
+        )
+        return EXIT_FAILED
+    return EXIT_OK
+
+
 def cmd_cases(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     from desktop.services.registry import RegistryService
 
@@ -444,6 +500,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Passwords, TextIO], int]] = {
     "search": cmd_search,
     "cases": cmd_cases,
     "duplicates": cmd_duplicates,
+    "import": cmd_import,
     "init": cmd_init,
     "demo": cmd_demo,
     "check": cmd_check,

@@ -118,3 +118,39 @@ def test_duplicates_lists_planted_pairs_with_reasons(cli, tmp_path):
     assert pairs == sorted(pairs, key=lambda p: -p["score"])
     r = cli(args(["duplicates"], target, "viewer"), stdin=USER_PASSWORD + "\n")
     assert r.code == 0 and r.out.strip().endswith("pairs to review")
+
+
+def test_import_intake_from_the_command_line(cli, clerk_office, data_dir, tmp_path):
+    clerk_office.close()
+    good = (
+        "case_ref,relationship,given_name,family_name,sex,date_of_birth\n"
+        "K1,principal,Farzana,Rasuli,F,1992\n"
+        "K1,son,Elham,Rasuli,M,2015-04-04\n"
+    )
+    bad = good + "K2,principal,Parwiz,Hotak,Z,1980\n"
+    path = tmp_path / "list.csv"
+    path.write_text(bad, "utf-8")
+    as_clerk = args(["import", "intake", str(path)], data_dir, "clerk")
+    r = cli(as_clerk, stdin=USER_PASSWORD + "\n")
+    assert r.code == 1
+    assert "rejected: row 4, column sex:" in r.out
+    assert r.err.count("\n") == 1 and "nothing was imported" in r.err
+
+    r = cli([*as_clerk, "--dry-run", "--skip-invalid"], stdin=USER_PASSWORD + "\n")
+    assert r.code == 0 and "persons would be created: 2" in r.out
+
+    r = cli([*as_clerk, "--skip-invalid"], stdin=USER_PASSWORD + "\n")
+    assert r.code == 0, r.err
+    assert "households created: 1" in r.out and "persons created: 2" in r.out
+
+    r = cli(
+        args(["import", "intake", str(tmp_path / "missing.csv")], data_dir, "clerk"),
+        stdin=USER_PASSWORD + "\n",
+    )
+    assert r.code == 1 and "There is no file" in r.err
+    not_a_list = tmp_path / "photo.csv"
+    not_a_list.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    r = cli(
+        args(["import", "intake", str(not_a_list)], data_dir, "clerk"), stdin=USER_PASSWORD + "\n"
+    )
+    assert r.code == 1 and "Traceback" not in r.err and len(r.err.splitlines()) == 1

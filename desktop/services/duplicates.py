@@ -185,9 +185,16 @@ def _blocks(people: Iterable[PersonFacts]) -> Iterable[list[PersonFacts]]:
 
 
 def find_candidates(
-    people: Iterable[PersonFacts], decided: set[tuple[str, str]] | None = None
+    people: Iterable[PersonFacts],
+    decided: set[tuple[str, str]] | None = None,
+    *,
+    only_involving: set[str] | None = None,
 ) -> list[Candidate]:
-    """Likely and possible duplicates among ``people``, best first."""
+    """Likely and possible duplicates among ``people``, best first.
+
+    With ``only_involving``, only pairs with at least one of those ids are scored
+    (an import checks its rows against the registry, not the registry itself).
+    """
     decided = decided or set()
     seen: set[tuple[str, str]] = set()
     found: list[Candidate] = []
@@ -195,6 +202,10 @@ def find_candidates(
         for a, b in combinations(block, 2):
             pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
             if pair in seen or pair in decided:
+                continue
+            if only_involving is not None and not (
+                a.id in only_involving or b.id in only_involving
+            ):
                 continue
             seen.add(pair)
             score, reasons = score_pair(a, b)
@@ -363,6 +374,11 @@ def _decided(session: Session) -> set[tuple[str, str]]:
             )
         )
     }
+
+
+def load_person_facts(session: Session) -> list[PersonFacts]:
+    """Every current person, as the duplicate scoring needs them."""
+    return _facts(session, None)
 
 
 def _facts(session: Session, ids: list[str] | None) -> list[PersonFacts]:

@@ -48,7 +48,14 @@ def test_empty_directory_shows_setup_and_creates_office(qtbot, make_desk, data_d
     qtbot.waitUntil(lambda: desk.main_window is not None, timeout=10_000)
     main = desk.main_window
     assert "Signed in as arta" in main.user_label.text()
-    assert [p.key for p in main.pages] == ["overview", "users", "audit", "settings"]
+    assert [p.key for p in main.pages] == [
+        "overview",
+        "cases",
+        "people",
+        "users",
+        "audit",
+        "settings",
+    ]
     assert desk.setup_window is None
     assert (data_dir / "office.db").exists()
 
@@ -90,7 +97,7 @@ def test_viewer_sees_only_the_overview(qtbot, make_desk, data_dir):
     desk.start()
     _unlock(qtbot, desk, "vera", USER_PASSWORD)
     qtbot.waitUntil(lambda: desk.main_window is not None, timeout=10_000)
-    assert [p.key for p in desk.main_window.pages] == ["overview"]
+    assert [p.key for p in desk.main_window.pages] == ["overview", "cases", "people"]
     assert "Viewer" in desk.main_window.user_label.text()
 
 
