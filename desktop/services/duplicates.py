@@ -157,22 +157,41 @@ def _birth(a: PersonFacts, b: PersonFacts, reasons: list[str]) -> float:
     return -5.0
 
 
-def _blocks(people: Iterable[PersonFacts]) -> Iterable[list[PersonFacts]]:
+def _keys(p: PersonFacts) -> list[tuple[str, ...]]:
+    keys: list[tuple[str, ...]] = []
+    year = str(p.date_of_birth.year // 2) if p.date_of_birth else "?"
+    given = latin_key(p.given_name).split()
+    family = latin_key(p.family_name).split()
+    if given:
+        keys.append(("l", given[0], family[-1] if family else "", year))
+    native = native_key(p.native_name).split()
+    if native:
+        keys.append(("n", native[0], native[-1], year))
+    for number in p.documents:
+        if _doc_key(number):
+            keys.append(("d", _doc_key(number)))
+    if len(_digits(p.phone)) >= 9:
+        keys.append(("p", _digits(p.phone)[-9:]))
+    return keys
+
+
+def _blocks(
+    people: Iterable[PersonFacts], only_involving: set[str] | None = None
+) -> Iterable[list[PersonFacts]]:
     by_key: dict[tuple[str, ...], list[PersonFacts]] = defaultdict(list)
-    for p in people:
-        year = str(p.date_of_birth.year // 2) if p.date_of_birth else "?"
-        given = latin_key(p.given_name).split()
-        family = latin_key(p.family_name).split()
-        if given:
-            by_key[("l", given[0], family[-1] if family else "", year)].append(p)
-        native = native_key(p.native_name).split()
-        if native:
-            by_key[("n", native[0], native[-1], year)].append(p)
-        for number in p.documents:
-            if _doc_key(number):
-                by_key[("d", _doc_key(number))].append(p)
-        if len(_digits(p.phone)) >= 9:
-            by_key[("p", _digits(p.phone)[-9:])].append(p)
+    everyone = list(people)
+    wanted: set[tuple[str, ...]] | None = None
+    if only_involving is not None:
+        # only blocks that hold one of the people of interest are built at all
+        wanted = {k for p in everyone if p.id in only_involving for k in _keys(p)}
+    for p in everyone:
+        for key in _keys(p):
+            if wanted is None or key in wanted:
+                by_key[key].append(p)
+    yield from _sized(by_key)
+
+
+def _sized(by_key: dict[tuple[str, ...], list[PersonFacts]]) -> Iterable[list[PersonFacts]]:
     for block in by_key.values():
         if 1 < len(block) <= MAX_BLOCK:
             yield block
@@ -198,7 +217,7 @@ def find_candidates(
     decided = decided or set()
     seen: set[tuple[str, str]] = set()
     found: list[Candidate] = []
-    for block in _blocks(people):
+    for block in _blocks(people, only_involving):
         for a, b in combinations(block, 2):
             pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
             if pair in seen or pair in decided:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from desktop.errors import KnownError
 from desktop.services.duplicates import PersonFacts, find_candidates, load_person_facts
@@ -41,7 +41,7 @@ from desktop.store.models import (
     Person,
     new_id,
 )
-from desktop.store.tracking import next_counter
+from desktop.store.tracking import next_counter, stamp_rows
 
 log = logging.getLogger("desktop.import")
 
@@ -168,72 +168,101 @@ class ImportService:
         cancelled: Cancelled | None,
     ) -> tuple[int, int]:
         total = sum(len(rows) for rows in households.values())
-        done = persons = documents = 0
+        done = 0
         code = self._office.info.code
         year = date.today().year
         new_ids: list[str] = []
-        history: list[CaseStatusEvent | CustodyEvent] = []
+        case_rows: list[dict[str, object]] = []
+        person_rows: list[dict[str, object]] = []
+        document_rows: list[dict[str, object]] = []
+        status_rows: list[dict[str, object]] = []
+        custody_rows: list[dict[str, object]] = []
         with self._office.unit_of_work() as session:
             first = next_counter(session, f"case_number:{year}", len(households))
             for number, (_ref, rows) in enumerate(households.items(), start=first):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled("The import was stopped; nothing was imported.")
                 head = next((r for r in rows if r.relationship == "principal"), rows[0])
-                # ids are given here so that nothing needs a flush before the end
-                case = Case(
-                    id=new_id(),
-                    case_number=f"{code}-{year}-{number:05d}",
-                    status="registered",
-                    destination_country=head.destination_country,
-                    programme=head.programme,
-                    family_language=head.language,
-                    contact_phone=head.phone,
+                case_id = new_id()
+                case_rows.append(
+                    {
+                        "id": case_id,
+                        "case_number": f"{code}-{year}-{number:05d}",
+                        "status": "registered",
+                        "destination_country": head.destination_country,
+                        "programme": head.programme,
+                        "family_language": head.language,
+                        "contact_phone": head.phone,
+                        "notes": "",
+                    }
                 )
-                session.add(case)
-                session.add(
-                    CaseStatusEvent(case_id=case.id, status="registered", reason="imported")
+                status_rows.append(
+                    {
+                        "id": new_id(),
+                        "case_id": case_id,
+                        "status": "registered",
+                        "reason": "imported",
+                    }
                 )
                 for row in rows:
-                    person = Person(
-                        id=new_id(),
-                        case_id=case.id,
-                        relationship_to_principal=row.relationship,
-                        given_name=row.given_name,
-                        family_name=row.family_name,
-                        father_name=row.father_name,
-                        native_name=row.native_name,
-                        sex=row.sex,
-                        date_of_birth=row.date_of_birth,
-                        dob_precision=row.dob_precision,
-                        nationality=row.nationality,
-                        languages=row.language or "",
-                        phone=row.phone,
+                    person_id = new_id()
+                    person_rows.append(
+                        {
+                            "id": person_id,
+                            "case_id": case_id,
+                            "relationship_to_principal": row.relationship,
+                            "given_name": row.given_name,
+                            "family_name": row.family_name,
+                            "father_name": row.father_name,
+                            "grandfather_name": "",
+                            "native_name": row.native_name,
+                            "sex": row.sex,
+                            "date_of_birth": row.date_of_birth,
+                            "dob_precision": row.dob_precision,
+                            "nationality": row.nationality,
+                            "languages": row.language or "",
+                            "phone": row.phone,
+                            "specific_needs": False,
+                        }
                     )
-                    session.add(person)
-                    new_ids.append(person.id)
-                    persons += 1
+                    new_ids.append(person_id)
                     if row.document_type and row.document_number:
-                        document = Document(
-                            id=new_id(),
-                            person_id=person.id,
-                            doc_type=row.document_type,
-                            number=row.document_number,
-                            expiry_date=row.document_expiry,
-                            machine_readable=False,
-                            custody="family",
+                        document_id = new_id()
+                        document_rows.append(
+                            {
+                                "id": document_id,
+                                "person_id": person_id,
+                                "doc_type": row.document_type,
+                                "number": row.document_number,
+                                "expiry_date": row.document_expiry,
+                                "machine_readable": False,
+                                "custody": "family",
+                            }
                         )
-                        session.add(document)
-                        history.append(
-                            CustodyEvent(document_id=document.id, custody="family", note="imported")
+                        custody_rows.append(
+                            {
+                                "id": new_id(),
+                                "document_id": document_id,
+                                "custody": "family",
+                                "note": "imported",
+                            }
                         )
-                        documents += 1
                     done += 1
                 if progress is not None and (done % 500 == 0 or done == total):
                     progress(done, total)
-            session.flush()
-            session.add_all(history)
-            session.flush()
-            index_persons(session, new_ids)
+            # plain inserts in dependency order; stamp_rows gives each its change number
+            for model, rows_of in (
+                (Case, case_rows),
+                (CaseStatusEvent, status_rows),
+                (Person, person_rows),
+                (Document, document_rows),
+                (CustodyEvent, custody_rows),
+            ):
+                if rows_of:
+                    stamp_rows(session, rows_of)
+                    session.connection().execute(insert(model.__table__), rows_of)  # type: ignore[arg-type]
+            persons, documents = len(person_rows), len(document_rows)
+            index_persons(session, new_ids, fresh=True)
             self._office.audit(
                 session,
                 "intake_imported",

@@ -282,16 +282,27 @@ def rebuild_index(session: Session) -> int:
     return int(session.scalar(text("SELECT count(*) FROM person_search")) or 0)
 
 
-def index_persons(session: Session, person_ids: list[str]) -> None:
-    """Refresh the index rows of some persons after they changed."""
+def index_persons(session: Session, person_ids: list[str], *, fresh: bool = False) -> None:
+    """Refresh the index rows of some persons after they changed (``fresh``: new people)."""
     if not person_ids:
         return
+    for start in range(0, len(person_ids), 5000):  # SQLite caps bound parameters
+        chunk = person_ids[start : start + 5000]
+        if not fresh:
+            _unindex(session, chunk)
+        _index(session, chunk)
+
+
+def _unindex(session: Session, person_ids: list[str]) -> None:
     session.execute(
         text("DELETE FROM person_search WHERE person_id IN :ids").bindparams(
             bindparam("ids", expanding=True)
         ),
         {"ids": person_ids},
     )
+
+
+def _index(session: Session, person_ids: list[str]) -> None:
     documents: dict[str, list[str]] = {}
     for person_id, number in session.execute(
         select(Document.person_id, Document.number).where(Document.person_id.in_(person_ids))

@@ -195,9 +195,9 @@ def test_demo_passports_carry_valid_mrzs_and_some_people_are_planted_twice(
     try:
         with office.reading() as session:
             rows = session.execute(
-                select(Document.number, Document.mrz, Person.given_name).join(
-                    Person, Person.id == Document.person_id
-                ).where(Document.doc_type == "passport")
+                select(Document.number, Document.mrz, Person.given_name)
+                .join(Person, Person.id == Document.person_id)
+                .where(Document.doc_type == "passport")
             ).all()
             needs = session.scalar(
                 select(func.count()).select_from(Person).where(Person.specific_needs.is_(True))
