@@ -96,6 +96,7 @@ from pathlib import Path
 from typing import Any, Final, cast
 
 from desktop.errors import InvalidInput
+from desktop.services.vocabulary import DOCUMENT_TYPES, LANGUAGES, RELATIONSHIPS
 
 __all__ = [
     "CANONICAL_COLUMNS",
@@ -140,31 +141,6 @@ REQUIRED_COLUMNS: Final[tuple[str, ...]] = (
     "sex",
     "date_of_birth",
 )
-
-RELATIONSHIPS: Final[tuple[str, ...]] = (
-    "principal",
-    "spouse",
-    "son",
-    "daughter",
-    "father",
-    "mother",
-    "brother",
-    "sister",
-    "grandson",
-    "granddaughter",
-    "other",
-)
-DOCUMENT_TYPES: Final[tuple[str, ...]] = (
-    "passport",
-    "tazkira",
-    "convention_travel_document",
-    "icrc_travel_document",
-    "laissez_passer",
-    "visa",
-    "single_journey",
-    "other",
-)
-LANGUAGES: Final[tuple[str, ...]] = ("Dari", "Pashto", "Other")
 
 #: the largest file read (a 10,000-person list is about 2 MB)
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024

@@ -19,6 +19,13 @@ from desktop.services.mrz import MrzData, MrzError, parse_mrz
 from desktop.services.permissions import Perm
 from desktop.services.search import index_persons
 from desktop.services.session import UnlockedOffice
+from desktop.services.vocabulary import (
+    DOB_PRECISIONS,
+    DOCUMENT_TYPES,
+    LANGUAGES,
+    RELATIONSHIPS,
+    SEXES,
+)
 from desktop.store.models import (
     Case,
     CaseStatusEvent,
@@ -45,32 +52,6 @@ CASE_STATUSES = (
     "deferred",
     "withdrawn",
     "refused",
-)
-RELATIONSHIPS = (
-    "principal",
-    "spouse",
-    "son",
-    "daughter",
-    "father",
-    "mother",
-    "brother",
-    "sister",
-    "grandson",
-    "granddaughter",
-    "other",
-)
-SEXES = ("M", "F", "X")
-DOB_PRECISIONS = ("exact", "month", "year", "estimated")
-LANGUAGES = ("Dari", "Pashto", "Other")
-DOCUMENT_TYPES = (
-    "passport",
-    "tazkira",
-    "convention_travel_document",
-    "icrc_travel_document",
-    "laissez_passer",
-    "visa",
-    "single_journey",
-    "other",
 )
 CUSTODY = ("family", "office_safe", "handed_at_airport", "returned")
 CONSENT_PURPOSES = ("registration", "data_sharing_hq", "data_sharing_receiving_country", "medical")
