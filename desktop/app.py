@@ -384,6 +384,7 @@ class DesktopApp(QObject):
         from desktop.services.audit_log import AuditLogService
         from desktop.services.overview import OverviewService
         from desktop.services.permissions import Perm
+        from desktop.services.registration import RegistrationService
         from desktop.services.registry import RegistryService
         from desktop.services.search import SearchService
         from desktop.ui.pages.audit_log import AuditPage
@@ -398,8 +399,20 @@ class DesktopApp(QObject):
         if actor.can(Perm.REGISTRY_READ):
             pages.append(OverviewPage(OverviewService(office), actor, office.info))
             registry = RegistryService(office)
-            pages.append(CasesPage(registry))
-            pages.append(PeoplePage(registry, SearchService(office)))
+            registration = RegistrationService(office)
+            can_write = actor.can(Perm.REGISTRY_WRITE)
+            pages.append(CasesPage(registry, registration, can_write))
+            pages.append(PeoplePage(registry, SearchService(office), registration, can_write))
+        if actor.can(Perm.REGISTRY_WRITE):
+            from desktop.services.duplicates import DuplicateService
+            from desktop.services.intake_import import ImportService
+            from desktop.ui.pages.duplicates import DuplicatesPage
+
+            pages.append(
+                DuplicatesPage(
+                    DuplicateService(office), RegistrationService(office), ImportService(office)
+                )
+            )
         if actor.can(Perm.USERS_MANAGE):
             pages.append(UsersPage(accounts))
         if actor.can(Perm.AUDIT_READ):

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -19,7 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
+from desktop.services.registration import CaseInput, RegistrationService
 from desktop.services.registry import RegistryFilter, RegistryService
+from desktop.ui import dialogs
+from desktop.ui.case_view import (
+    CaseView,
+    HouseholdDialog,
+    close_case_views,
+    open_case_view,
+)
 from desktop.ui.pages.base import Page
 from desktop.ui.registry_models import Column, cases_model, install_rtl_delegates, words
 from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading
@@ -168,12 +178,21 @@ class CasesPage(Page):
     title = "Cases"
     icon = "fa6s.people-roof"
 
-    def __init__(self, registry: RegistryService) -> None:
+    def __init__(
+        self,
+        registry: RegistryService,
+        registration: RegistrationService | None = None,
+        can_write: bool = False,
+    ) -> None:
         super().__init__()
         self._registry = registry
         self._request = 0
         self._closing = False
         self._fitted = False
+        #: None: this user only reads (the case view opens read-only)
+        self._writer: tuple[RegistrationService, bool] | None = (
+            (registration, can_write) if registration is not None else None
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -187,6 +206,12 @@ class CasesPage(Page):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("casesCount")
         bar.addWidget(self.count_label)
+        bar.addSpacing(SPACING)
+        self.new_button = QPushButton("New household…", self)
+        self.new_button.setObjectName("newHousehold")
+        self.new_button.clicked.connect(lambda _checked=False: self.new_household())
+        self.new_button.setEnabled(self._writer is not None and self._writer[1])
+        bar.addWidget(self.new_button)
         layout.addLayout(bar)
 
         self.message = InlineMessage(self)
@@ -198,6 +223,8 @@ class CasesPage(Page):
         self.table = registry_table(self, "casesTable")
         self.table.setModel(self.model)
         install_rtl_delegates(self.table, self.model.columns)
+        # Enter or a double-click on a row opens the household
+        self.table.activated.connect(self.open_case)
         layout.addWidget(self.table, 1)
 
         self.filters.changed.connect(lambda: self._load(with_choices=False))
@@ -257,6 +284,45 @@ class CasesPage(Page):
         self.count_label.setText("")
         self.message.show_error(error.message)
 
+    # -- households ---------------------------------------------------------------------------
+    def open_case(self, index: QModelIndex) -> CaseView | None:
+        if self._closing or not index.isValid() or self._writer is None:
+            return None
+        registration, can_write = self._writer
+        case_id = self.model.id_at(index.row())
+        return open_case_view(registration, case_id, self, can_write=can_write)
+
+    def new_household(self) -> HouseholdDialog | None:
+        if self._closing:
+            return None
+        if self._writer is None or not self._writer[1]:
+            dialogs.show_error(
+                self, "New household", "Your role can see households but not register them."
+            )
+            return None
+        registration, can_write = self._writer
+        dialog = HouseholdDialog(self)
+        created: list[str] = []
+
+        def create(data: CaseInput) -> str:
+            case_id = registration.create_case(data)
+            created.append(case_id)
+            return case_id
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted and created and not self._closing:
+                self.refresh()
+                open_case_view(registration, created[0], self, can_write=can_write)
+
+        dialog.submit(create)
+        dialog.finished.connect(finished)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def close_for_lock(self) -> None:
         self._closing = True
+        close_case_views()
+        for dialog in self.findChildren(HouseholdDialog):
+            dialog.reject()
         self.model.set_ids([])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
+from desktop.services.registration import RegistrationService
 from desktop.services.registry import PERSON_SORTS, RegistryFilter, RegistryService
 from desktop.services.search import SearchService
+from desktop.ui.case_view import CaseView, close_case_views, open_case_view
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.cases import (
     RegistryFilterBar,
@@ -57,10 +59,18 @@ class PeoplePage(Page):
     title = "People"
     icon = "fa6s.magnifying-glass"
 
-    def __init__(self, registry: RegistryService, search: SearchService) -> None:
+    def __init__(
+        self,
+        registry: RegistryService,
+        search: SearchService,
+        registration: RegistrationService | None = None,
+        can_write: bool = False,
+    ) -> None:
         super().__init__()
         self._registry = registry
         self._search = search
+        self._registration = registration
+        self._can_write = can_write
         self._closing = False
         self._index_checked = False
         self._search_request = 0
@@ -126,6 +136,10 @@ class PeoplePage(Page):
         self.results_table.setModel(self.results_model)
         install_rtl_delegates(self.results_table, self.results_model.columns)
 
+        # Enter or a double-click on a person opens their household
+        self.list_table.activated.connect(self.open_case)
+        self.results_table.activated.connect(self.open_case)
+
         self.tables = QStackedWidget(self)
         self.tables.addWidget(self.list_table)
         self.tables.addWidget(self.results_table)
@@ -159,8 +173,25 @@ class PeoplePage(Page):
         self.search.setFocus()
         self.search.selectAll()
 
+    def open_case(self, index: QModelIndex) -> CaseView | None:
+        """Open the household of the person at ``index`` (of either table)."""
+        if self._closing or not index.isValid():
+            return None
+        case_id: str | None = None
+        if index.model() is self.results_model:
+            case_id = self.results_model.record(index.row()).hit.case_id
+        else:
+            person = self.list_model.record(index.row())
+            case_id = person.case_id if person is not None else None
+        if case_id is None:
+            return None
+        if self._registration is None:
+            return None
+        return open_case_view(self._registration, case_id, self, can_write=self._can_write)
+
     def close_for_lock(self) -> None:
         self._closing = True
+        close_case_views()
         self._debounce.stop()
         self.list_model.set_ids([])
         self.results_model.set_rows([])

@@ -1,0 +1,626 @@
+"""One household in its own window: members, their documents and custody, the
+status timeline, and the dialogs that change them.
+
+Every change is a service call run off the GUI thread from the dialog's OK; the
+window then reloads the whole case from ``RegistrationService.case_detail``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from desktop.errors import KnownError, PermissionDenied
+from desktop.services.registration import (
+    CASE_STATUSES,
+    CaseDetail,
+    CaseInput,
+    DocumentInput,
+    DocumentRecord,
+    MemberRecord,
+    PersonInput,
+    RegistrationService,
+    StatusStep,
+)
+from desktop.services.vocabulary import LANGUAGES
+from desktop.ui import dialogs
+from desktop.ui.document_dialogs import (
+    CustodyDialog,
+    CustodyLog,
+    DocumentDialog,
+    document_title,
+    local_time,
+)
+from desktop.ui.person_form import FormDialog, PersonForm, select_data
+from desktop.ui.registry_models import (
+    Column,
+    RecordListModel,
+    date_of_birth,
+    install_rtl_delegates,
+    words,
+)
+from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.worker import run_in_background
+
+READ_ONLY = "Read only: your role can see households but not change them."
+
+
+# -- how a case reads -----------------------------------------------------------------------
+
+
+def member_name(member: MemberRecord) -> str:
+    return " ".join(p for p in (member.given_name, member.family_name) if p)
+
+
+MEMBER_COLUMNS: list[Column[MemberRecord]] = [
+    Column("Relationship", lambda m: words(m.relationship), sample="Granddaughter"),
+    Column("Given name", lambda m: m.given_name, sample="Abdul Karim", tip=True),
+    Column("Family name", lambda m: m.family_name, sample="Ahmadzai", tip=True),
+    Column("Father's name", lambda m: m.father_name, sample="Abdul Rahman", tip=True),
+    Column(
+        "Name (native script)",
+        lambda m: m.native_name,
+        rtl=True,
+        sample="عبدالکریم جلالی",
+        tip=True,
+    ),
+    Column("Sex", lambda m: m.sex, sample="M"),
+    Column(
+        "Date of birth",
+        lambda m: date_of_birth(m.date_of_birth, m.dob_precision),
+        sample="0000-00-00",
+    ),
+    Column("Nationality", lambda m: m.nationality, sample="AFG"),
+    Column("Needs", lambda m: "Yes" if m.specific_needs else "No"),
+]
+
+DOCUMENT_COLUMNS: list[Column[DocumentRecord]] = [
+    Column("Type", lambda d: document_title(d.doc_type), sample="Convention travel document"),
+    Column("Number", lambda d: d.number, sample="P01234567"),
+    Column("Issued by", lambda d: d.issuing_country or ""),
+    Column("Issued", lambda d: d.issue_date.isoformat() if d.issue_date else ""),
+    Column("Expires", lambda d: d.expiry_date.isoformat() if d.expiry_date else ""),
+    Column("MRZ", lambda d: "Yes" if d.machine_readable else "No"),
+    Column("Kept by", lambda d: words(d.custody), sample="Handed at airport"),
+]
+
+STEP_COLUMNS: list[Column[StatusStep]] = [
+    Column("When", lambda s: local_time(s.at), sample="2026-01-01 00:00"),
+    Column("Status", lambda s: words(s.status), sample="Medical in progress"),
+    Column("Reason", lambda s: s.reason, tip=True, sample="Interview on Tuesday"),
+    Column("By", lambda s: s.by, sample="registration"),
+]
+
+
+def _table(parent: QWidget, name: str, model: RecordListModel[Any]) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    install_rtl_delegates(table, model.columns)
+    return table
+
+
+def _fit(table: QTableView, columns: list[Column[Any]]) -> None:
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    for number, column in enumerate(columns[:-1]):
+        width = max(
+            header.fontMetrics().horizontalAdvance(column.title),
+            metrics.horizontalAdvance(column.sample),
+            table.sizeHintForColumn(number),
+        )
+        header.resizeSection(number, width + 16)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
+# -- dialogs ------------------------------------------------------------------------------------
+
+
+class HouseholdDialog(FormDialog):
+    """The fields of a case (new or existing), and its notes."""
+
+    def __init__(self, parent: QWidget | None, case: CaseDetail | None = None) -> None:
+        super().__init__(parent, f"Household {case.case_number}" if case else "New household")
+        self.setObjectName("householdDialog")
+        form = QFormLayout()
+        self.destination = QLineEdit(self)
+        self.destination.setObjectName("destination")
+        self.destination.setPlaceholderText("3-letter code, e.g. CAN")
+        self.destination.setMaxLength(3)
+        self.programme = QLineEdit(self)
+        self.programme.setObjectName("programme")
+        self.partner = QLineEdit(self)
+        self.partner.setObjectName("partner")
+        self.family_language = QComboBox(self)
+        self.family_language.setObjectName("familyLanguage")
+        self.family_language.addItem("Not recorded", None)
+        for language in LANGUAGES:
+            self.family_language.addItem(language, language)
+        self.accommodation = QLineEdit(self)
+        self.accommodation.setObjectName("accommodation")
+        self.contact_phone = QLineEdit(self)
+        self.contact_phone.setObjectName("contactPhone")
+        self.notes = QPlainTextEdit(self)
+        self.notes.setObjectName("caseNotes")
+        self.notes.setTabChangesFocus(True)
+        form.addRow("&Destination", self.destination)
+        form.addRow("&Programme", self.programme)
+        form.addRow("P&artner", self.partner)
+        form.addRow("Family &language", self.family_language)
+        form.addRow("Acc&ommodation", self.accommodation)
+        form.addRow("&Contact phone", self.contact_phone)
+        form.addRow("&Notes", self.notes)
+        self.body.addLayout(form)
+        self.finish_layout()
+        if case is not None:
+            self.destination.setText(case.destination_country or "")
+            self.programme.setText(case.programme or "")
+            self.partner.setText(case.partner or "")
+            select_data(self.family_language, case.family_language)
+            self.accommodation.setText(case.accommodation or "")
+            self.contact_phone.setText(case.contact_phone or "")
+            self.notes.setPlainText(case.notes)
+
+    def value(self) -> CaseInput:
+        return self.case_input()
+
+    def case_input(self) -> CaseInput:
+        language = self.family_language.currentData()
+        return CaseInput(
+            destination_country=self.destination.text().strip().upper() or None,
+            programme=self.programme.text(),
+            partner=self.partner.text(),
+            family_language=str(language) if language else None,
+            accommodation=self.accommodation.text(),
+            contact_phone=self.contact_phone.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+
+class StatusDialog(FormDialog):
+    """A new status and the reason for it (kept in the case history)."""
+
+    def __init__(self, parent: QWidget | None, current: str) -> None:
+        super().__init__(parent, "Change status")
+        self.setObjectName("statusDialog")
+        self._current = current
+        self.body.addWidget(muted(f"The household is {words(current).lower()} now.", self))
+        form = QFormLayout()
+        self.status = QComboBox(self)
+        self.status.setObjectName("newStatus")
+        for status in CASE_STATUSES:
+            if status != current:
+                self.status.addItem(words(status), status)
+        later = CASE_STATUSES.index(current) + 1 if current in CASE_STATUSES else 0
+        if later < len(CASE_STATUSES):
+            select_data(self.status, CASE_STATUSES[later])
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("statusReason")
+        self.reason.setPlaceholderText("Required: why the status changes")
+        form.addRow("New &status", self.status)
+        form.addRow("&Reason", self.reason)
+        self.body.addLayout(form)
+        self.finish_layout()
+
+    def problem(self) -> str | None:
+        if not self.reason.text().strip():
+            return "Say why the status changes; it stays in the case history."
+        return None
+
+    def value(self) -> tuple[str, str]:
+        return self.chosen()
+
+    def chosen(self) -> tuple[str, str]:
+        return str(self.status.currentData()), self.reason.text()
+
+
+# -- the window ---------------------------------------------------------------------------------
+
+
+class CaseView(QWidget):
+    """A household in its own non-modal window (one per case, see ``open_case_view``)."""
+
+    def __init__(
+        self,
+        registration: RegistrationService,
+        case_id: str,
+        parent: QWidget | None = None,
+        *,
+        can_write: bool = True,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("caseView")
+        self.setWindowTitle("Household")
+        self.resize(1100, 760)
+        self._registration = registration
+        self.case_id = case_id
+        self.case: CaseDetail | None = None
+        self._closing = False
+        self._loads = 0
+        self._loading = False
+        self._can_write = can_write
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+
+        top = QHBoxLayout()
+        self.title = heading("Household", self)
+        self.title.setObjectName("caseNumber")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(self.title)
+        top.addSpacing(SPACING)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("caseStatus")
+        self.status_label.setStyleSheet(
+            "QLabel { background: #e0e7ff; color: #1e3a8a; border-radius: 4px;"
+            " padding: 2px 8px; font-weight: bold; }"
+        )
+        top.addWidget(self.status_label)
+        top.addStretch(1)
+        self.edit_case_button = self._button(top, "Edit household…", self.edit_household)
+        self.status_button = self._button(top, "Change status…", self.change_status)
+        layout.addLayout(top)
+        self.facts = QLabel(self)
+        self.facts.setObjectName("caseFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.facts)
+
+        self.message = InlineMessage(self)
+        self.message.setObjectName("caseMessage")
+        layout.addWidget(self.message)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
+        layout.addWidget(split, 1)
+
+        members = QGroupBox("Members", split)
+        box = QVBoxLayout(members)
+        self.members_model: RecordListModel[MemberRecord] = RecordListModel(MEMBER_COLUMNS)
+        self.members_model.setParent(self)
+        self.members_table = _table(members, "membersTable", self.members_model)
+        self.members_table.doubleClicked.connect(lambda _i: self.edit_member())
+        box.addWidget(self.members_table)
+        row = QHBoxLayout()
+        self.add_member_button = self._button(row, "Add member…", self.add_member)
+        self.edit_member_button = self._button(row, "Edit member…", self.edit_member)
+        row.addStretch(1)
+        box.addLayout(row)
+
+        documents = QGroupBox("Documents of the selected member", split)
+        box = QVBoxLayout(documents)
+        inner = QHBoxLayout()
+        self.documents_model: RecordListModel[DocumentRecord] = RecordListModel(DOCUMENT_COLUMNS)
+        self.documents_model.setParent(self)
+        self.documents_table = _table(documents, "documentsTable", self.documents_model)
+        self.documents_table.doubleClicked.connect(lambda _i: self.move_custody())
+        inner.addWidget(self.documents_table, 3)
+        self.custody_log = CustodyLog(documents)
+        self.custody_log.setToolTip("Where the selected document has been")
+        inner.addWidget(self.custody_log, 2)
+        box.addLayout(inner)
+        row = QHBoxLayout()
+        self.add_document_button = self._button(row, "Add document…", self.add_document)
+        self.custody_button = self._button(row, "Move custody…", self.move_custody)
+        row.addStretch(1)
+        box.addLayout(row)
+
+        lower = QWidget(split)
+        below = QHBoxLayout(lower)
+        below.setContentsMargins(0, 0, 0, 0)
+        timeline = QGroupBox("Status timeline", lower)
+        box = QVBoxLayout(timeline)
+        self.timeline_model: RecordListModel[StatusStep] = RecordListModel(STEP_COLUMNS)
+        self.timeline_model.setParent(self)
+        self.timeline_table = _table(timeline, "timelineTable", self.timeline_model)
+        self.timeline_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        box.addWidget(self.timeline_table)
+        below.addWidget(timeline, 3)
+        notes = QGroupBox("Notes", lower)
+        box = QVBoxLayout(notes)
+        self.notes = QPlainTextEdit(notes)
+        self.notes.setObjectName("caseNotesView")
+        self.notes.setReadOnly(True)
+        box.addWidget(self.notes)
+        below.addWidget(notes, 2)
+        split.addWidget(members)
+        split.addWidget(documents)
+        split.addWidget(lower)
+        split.setSizes([300, 200, 220])
+
+        self.read_only_note = muted(READ_ONLY, self)
+        self.read_only_note.setObjectName("readOnlyNote")
+        self.read_only_note.hide()
+        layout.addWidget(self.read_only_note)
+
+        self.members_table.selectionModel().selectionChanged.connect(self._member_selected)
+        self.documents_table.selectionModel().selectionChanged.connect(self._document_selected)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+        self._fitted = False
+        self._update_buttons()
+        self.reload()
+
+    def _button(self, row: QHBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(text.rstrip("…").replace(" ", "_").lower() + "_button")
+        button.clicked.connect(lambda _checked=False: slot())
+        row.addWidget(button)
+        return button
+
+    # -- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        if self._closing:
+            return
+        self._loads += 1
+        request = self._loads
+        self._loading = True
+        registration, case_id = self._registration, self.case_id
+        run_in_background(
+            lambda: registration.case_detail(case_id),
+            lambda detail: self._loaded(request, detail),
+            lambda error: self._load_failed(request, error),
+        )
+
+    def loading(self) -> bool:
+        return self._loading
+
+    def _loaded(self, request: int, case: CaseDetail) -> None:
+        if self._closing or request != self._loads:
+            return
+        self._loading = False
+        selected = self.selected_member()
+        member_id = selected.id if selected else None
+        document = self.selected_document()
+        self.case = case
+        self.message.clear()
+        self.setWindowTitle(f"Household {case.case_number}")
+        self.title.setText(case.case_number)
+        self.status_label.setText(words(case.status))
+        facts = [
+            ("Destination", case.destination_country),
+            ("Programme", case.programme),
+            ("Partner", case.partner),
+            ("Family language", case.family_language),
+            ("Accommodation", case.accommodation),
+            ("Contact phone", case.contact_phone),
+        ]
+        self.facts.setText("   ·   ".join(f"{label}: {value or '—'}" for label, value in facts))
+        self.notes.setPlainText(case.notes)
+        self.members_model.set_rows(case.members)
+        self.timeline_model.set_rows(case.history)
+        self.timeline_table.scrollToBottom()
+        if not self._fitted and case.members:
+            _fit(self.members_table, MEMBER_COLUMNS)
+            _fit(self.timeline_table, STEP_COLUMNS)
+            self._fitted = True
+        ids = [m.id for m in case.members]
+        row = ids.index(member_id) if member_id in ids else 0
+        if case.members:
+            self.members_table.selectRow(row)
+        self._show_documents(document.id if document else None)
+        self._update_buttons()
+
+    def _load_failed(self, request: int, error: KnownError) -> None:
+        if self._closing or request != self._loads:
+            return
+        self._loading = False
+        self.message.show_error(error.message)
+
+    # -- selection -----------------------------------------------------------------------------
+    def selected_member(self) -> MemberRecord | None:
+        rows = self.members_table.selectionModel().selectedRows()
+        return self.members_model.record(rows[0].row()) if rows else None
+
+    def selected_document(self) -> DocumentRecord | None:
+        rows = self.documents_table.selectionModel().selectedRows()
+        return self.documents_model.record(rows[0].row()) if rows else None
+
+    def _member_selected(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self._show_documents(None)
+        self._update_buttons()
+
+    def _show_documents(self, document_id: str | None) -> None:
+        member = self.selected_member()
+        documents = member.documents if member else ()
+        self.documents_model.set_rows(documents)
+        ids = [d.id for d in documents]
+        if documents:
+            self.documents_table.selectRow(ids.index(document_id) if document_id in ids else 0)
+        self._document_selected()
+
+    def _document_selected(self, *_args: object) -> None:
+        document = self.selected_document()
+        self.custody_log.set_steps(document.custody_history if document else ())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        writable = self._can_write and self.case is not None
+        member = self.selected_member() is not None
+        self.edit_case_button.setEnabled(writable)
+        self.status_button.setEnabled(writable)
+        self.add_member_button.setEnabled(writable)
+        self.edit_member_button.setEnabled(writable and member)
+        self.add_document_button.setEnabled(writable and member)
+        self.custody_button.setEnabled(writable and self.selected_document() is not None)
+        self.read_only_note.setVisible(not self._can_write)
+
+    def can_write(self) -> bool:
+        return self._can_write
+
+    # -- changes -------------------------------------------------------------------------------
+    def _may_write(self) -> bool:
+        if self._can_write:
+            return True
+        dialogs.show_error(self, "Read only", READ_ONLY)
+        return False
+
+    def _open(self, dialog: FormDialog, action: Callable[[Any], Any]) -> None:
+        """Show ``dialog``; its OK runs ``action(dialog.value())`` off the GUI thread,
+        then the case reloads."""
+        denied: list[PermissionDenied] = []
+
+        def guarded(value: Any) -> Any:
+            try:
+                return action(value)
+            except PermissionDenied as exc:
+                denied.append(exc)
+                raise
+
+        def finished(_result: int) -> None:
+            if denied and self._can_write:
+                # the role does not allow changes (the dialog said why): stop offering them
+                self._can_write = False
+                self._update_buttons()
+            if dialog.result() == QDialog.DialogCode.Accepted:
+                self.reload()
+
+        dialog.submit(guarded)
+        dialog.finished.connect(finished)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def edit_household(self) -> None:
+        if self.case is None or not self._may_write():
+            return
+        dialog = HouseholdDialog(self, self.case)
+        registration, case_id = self._registration, self.case_id
+        self._open(dialog, lambda data: registration.update_case(case_id, data))
+
+    def change_status(self) -> None:
+        if self.case is None or not self._may_write():
+            return
+        dialog = StatusDialog(self, self.case.status)
+        registration, case_id = self._registration, self.case_id
+
+        def action(chosen: tuple[str, str]) -> None:
+            registration.set_status(case_id, *chosen)
+
+        self._open(dialog, action)
+
+    def add_member(self) -> None:
+        if self.case is None or not self._may_write():
+            return
+        has_principal = any(m.relationship == "principal" for m in self.case.members)
+        form = PersonForm(self, relationship=None if has_principal else "principal")
+        registration, case_id = self._registration, self.case_id
+
+        def action(value: tuple[PersonInput, DocumentInput | None]) -> str:
+            person, scanned = value
+            person_id = registration.add_person(case_id, person)
+            if scanned is not None:
+                registration.add_document(person_id, scanned)
+            return person_id
+
+        self._open(form, action)
+
+    def edit_member(self) -> None:
+        member = self.selected_member()
+        if member is None or not self._may_write():
+            return
+        form = PersonForm(self, member)
+        registration = self._registration
+        self._open(form, lambda value: registration.update_person(member.id, value[0]))
+
+    def add_document(self) -> None:
+        member = self.selected_member()
+        if member is None or not self._may_write():
+            return
+        dialog = DocumentDialog(self, member_name(member))
+        registration = self._registration
+        self._open(dialog, lambda document: registration.add_document(member.id, document))
+
+    def move_custody(self) -> None:
+        document = self.selected_document()
+        if document is None or not self._may_write():
+            return
+        dialog = CustodyDialog(self, document)
+        registration = self._registration
+
+        def action(chosen: tuple[str, str]) -> None:
+            registration.move_custody(document.id, *chosen)
+
+        self._open(dialog, action)
+
+    # -- closing -------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()
+        _forget(self)
+        super().closeEvent(event)
+
+
+_open_views: dict[str, CaseView] = {}
+
+
+def open_case_view(
+    registration: RegistrationService,
+    case_id: str,
+    parent: QWidget | None = None,
+    *,
+    can_write: bool = True,
+) -> CaseView:
+    """Show the window of ``case_id``: the one already open, or a new one."""
+    view = _open_views.get(case_id)
+    if view is None:
+        view = CaseView(registration, case_id, parent, can_write=can_write)
+        _open_views[case_id] = view
+        view.destroyed.connect(lambda _obj=None, v=view: _forget(v))
+        view.show()
+        return view
+    view.showNormal() if view.isMinimized() else view.show()
+    if QGuiApplication.platformName() != "offscreen":  # which cannot raise windows
+        view.raise_()
+    view.activateWindow()
+    return view
+
+
+def _forget(view: CaseView) -> None:
+    if _open_views.get(view.case_id) is view:
+        del _open_views[view.case_id]
+
+
+def open_case_views() -> list[CaseView]:
+    return list(_open_views.values())
+
+
+def close_case_views() -> None:
+    """Close every case window (the office is about to be locked)."""
+    for view in list(_open_views.values()):
+        if isValid(view):
+            view.close()
+    _open_views.clear()

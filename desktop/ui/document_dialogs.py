@@ -1,0 +1,237 @@
+"""Dialogs for documents: record one (validated as the clerk types), move its custody."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from desktop.services.registration import (
+    CUSTODY,
+    CustodyStep,
+    DocumentInput,
+    DocumentRecord,
+    validate_document,
+)
+from desktop.services.vocabulary import DOCUMENT_TYPES
+from desktop.ui.person_form import FormDialog, combo, select_data
+from desktop.ui.registry_models import words
+from desktop.ui.widgets import muted
+
+_NO_DATE = QDate(1899, 12, 31)
+_ERROR_STYLE = "color: #b91c1c;"
+_DOC_TITLES = {
+    "icrc_travel_document": "ICRC emergency travel document",
+    "single_journey": "Single-journey document",
+}
+
+
+def local_time(value: datetime) -> str:
+    """A stored UTC time as the office's local time, to the minute."""
+    if value.tzinfo is None:  # stored times are UTC; never read them as local
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def document_title(doc_type: str) -> str:
+    return _DOC_TITLES.get(doc_type, words(doc_type))
+
+
+def _optional_date(parent: QWidget, name: str) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setObjectName(name)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(_NO_DATE)
+    edit.setMaximumDate(QDate(2100, 12, 31))
+    edit.setSpecialValueText("— (not known)")
+    edit.setDate(_NO_DATE)
+    return edit
+
+
+def _date_of(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    return None if value == _NO_DATE else date(value.year(), value.month(), value.day())
+
+
+class DocumentDialog(FormDialog):
+    """Record a document of one member; OK runs the ``submit`` action with ``document()``."""
+
+    def __init__(self, parent: QWidget | None, member_name: str) -> None:
+        super().__init__(parent, "Add a document")
+        self.setObjectName("documentDialog")
+        self.body.addWidget(muted(f"Document of {member_name}", self))
+        form = QFormLayout()
+        self.doc_type = combo(self, "docType", DOCUMENT_TYPES, _DOC_TITLES)
+        self.number = QLineEdit(self)
+        self.number.setObjectName("docNumber")
+        self.issuing_country = QLineEdit(self)
+        self.issuing_country.setObjectName("issuingCountry")
+        self.issuing_country.setPlaceholderText("AFG")
+        self.issuing_country.setMaxLength(3)
+        self.issue_date = _optional_date(self, "issueDate")
+        self.expiry_date = _optional_date(self, "expiryDate")
+        self.machine_readable = QCheckBox("Has a machine-readable zone", self)
+        self.machine_readable.setObjectName("machineReadable")
+        self.custody = combo(self, "custody", CUSTODY, {})
+        self._errors: dict[str, QLabel] = {}
+        self._touched: set[str] = set()
+        rows: list[tuple[str, str, QWidget]] = [
+            ("doc_type", "&Type", self.doc_type),
+            ("number", "&Number", self.number),
+            ("issuing_country", "&Issued by", self.issuing_country),
+            ("issue_date", "Issue &date", self.issue_date),
+            ("expiry_date", "&Expiry date", self.expiry_date),
+            ("machine_readable", "", self.machine_readable),
+            ("custody", "&Kept by", self.custody),
+        ]
+        for name, label, widget in rows:
+            form.addRow(label, widget)
+            error = QLabel(self)
+            error.setObjectName(f"error_{name}")
+            error.setStyleSheet(_ERROR_STYLE)
+            error.setWordWrap(True)
+            form.addRow("", error)
+            form.setRowVisible(error, False)
+            self._errors[name] = error
+        self._form = form
+        self.body.addLayout(form)
+        self.finish_layout()
+
+        self.number.textChanged.connect(lambda _t: self._changed("number"))
+        self.issuing_country.textChanged.connect(lambda _t: self._changed("issuing_country"))
+        self.issue_date.dateChanged.connect(lambda _d: self._changed("expiry_date"))
+        self.expiry_date.dateChanged.connect(lambda _d: self._changed("expiry_date"))
+        self.doc_type.currentIndexChanged.connect(lambda _i: self._changed("doc_type"))
+        self.custody.currentIndexChanged.connect(lambda _i: self._changed("custody"))
+        self.revalidate()
+
+    def value(self) -> DocumentInput:
+        return self.document()
+
+    def document(self) -> DocumentInput:
+        return DocumentInput(
+            doc_type=str(self.doc_type.currentData()),
+            number=self.number.text(),
+            issuing_country=self.issuing_country.text().strip().upper() or None,
+            issue_date=_date_of(self.issue_date),
+            expiry_date=_date_of(self.expiry_date),
+            machine_readable=self.machine_readable.isChecked(),
+            custody=str(self.custody.currentData()),
+        )
+
+    def problem(self) -> str | None:
+        problems = validate_document(self.document())
+        if problems:
+            self._touched.update(problems)
+            self.revalidate()
+            return next(iter(problems.values()))
+        return None
+
+    def _changed(self, name: str) -> None:
+        self._touched.add(name)
+        self.revalidate()
+
+    def revalidate(self) -> None:
+        problems = validate_document(self.document())
+        for name, label in self._errors.items():
+            text = problems.get(name, "") if name in self._touched else ""
+            label.setText(text)
+            self._form.setRowVisible(label, bool(text))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not problems)
+        ok.setToolTip(next(iter(problems.values())) if problems else "")
+
+    def error_text(self, name: str) -> str:
+        label = self._errors[name]
+        return label.text() if label.isVisibleTo(self) else ""
+
+
+class CustodyLog(QTableWidget):
+    """Where a document has been: custody, note, who, when (local time)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.setObjectName("custodyLog")
+        self.setHorizontalHeaderLabels(["Kept by", "Note", "By", "When"])
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.verticalHeader().hide()
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+    def set_steps(self, steps: tuple[CustodyStep, ...]) -> None:
+        self.setRowCount(len(steps))
+        for row, step in enumerate(steps):
+            values = (words(step.custody), step.note, step.by, local_time(step.at))
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.setItem(row, column, item)
+        if steps:
+            self.scrollToBottom()
+
+    def rows(self) -> list[tuple[str, ...]]:
+        return [
+            tuple(
+                item.text() if (item := self.item(r, c)) is not None else ""
+                for c in range(self.columnCount())
+            )
+            for r in range(self.rowCount())
+        ]
+
+
+class CustodyDialog(FormDialog):
+    """Move a document: where it is kept now, and a note (who took it, receipt...)."""
+
+    def __init__(self, parent: QWidget | None, document: DocumentRecord) -> None:
+        super().__init__(parent, "Move custody")
+        self.setObjectName("custodyDialog")
+        self.setMinimumWidth(560)
+        self._current = document.custody
+        self.body.addWidget(
+            muted(
+                f"{document_title(document.doc_type)} {document.number}: "
+                f"kept by {words(document.custody).lower()} now.",
+                self,
+            )
+        )
+        self.log = CustodyLog(self)
+        self.log.set_steps(document.custody_history)
+        self.body.addWidget(self.log)
+        form = QFormLayout()
+        self.custody = combo(self, "newCustody", CUSTODY, {})
+        later = [c for c in CUSTODY if c != document.custody]
+        select_data(self.custody, later[0] if later else document.custody)
+        self.note = QLineEdit(self)
+        self.note.setObjectName("custodyNote")
+        self.note.setPlaceholderText("e.g. receipt number, who took it")
+        form.addRow("&Now kept by", self.custody)
+        form.addRow("N&ote", self.note)
+        self.body.addLayout(form)
+        self.finish_layout()
+
+    def problem(self) -> str | None:
+        if self.custody.currentData() == self._current:
+            return "The document is already recorded there; choose where it is now."
+        return None
+
+    def value(self) -> tuple[str, str]:
+        return self.chosen()
+
+    def chosen(self) -> tuple[str, str]:
+        return str(self.custody.currentData()), self.note.text()

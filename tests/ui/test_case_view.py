@@ -1,0 +1,398 @@
+"""The household window: members, the person form, documents, custody, status timeline."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from shiboken6 import isValid
+
+from desktop.services import auth
+from desktop.services.demo import create_demo_office
+from desktop.services.registration import (
+    CaseInput,
+    DocumentInput,
+    PersonInput,
+    RegistrationService,
+)
+from desktop.services.registry import RegistryService
+from desktop.services.session import UnlockedOffice
+from desktop.ui import worker
+from desktop.ui.case_view import (
+    READ_ONLY,
+    CaseView,
+    HouseholdDialog,
+    StatusDialog,
+    close_case_views,
+    open_case_view,
+    open_case_views,
+)
+from desktop.ui.document_dialogs import CustodyDialog, DocumentDialog
+from desktop.ui.pages.cases import CasesPage
+from desktop.ui.person_form import PersonForm
+from tests.conftest import CHEAP_KDF, USER_PASSWORD
+
+WAIT_MS = 10_000
+MRZ_1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+MRZ_2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+
+
+@pytest.fixture(scope="module")
+def template_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo office plus one household of our own, copied for each test."""
+    mp = pytest.MonkeyPatch()
+    mp.setattr(auth, "kdf_params", lambda: CHEAP_KDF)
+    try:
+        directory = tmp_path_factory.mktemp("case_view") / "office"
+        create_demo_office(directory, USER_PASSWORD, 3, seed=2, reference_date=date(2026, 3, 1))
+        office = auth.unlock(directory, "registration", USER_PASSWORD)
+        try:
+            registration = RegistrationService(office)
+            case = registration.create_case(
+                CaseInput(destination_country="CAN", programme="Test", notes="First visit")
+            )
+            principal = registration.add_person(
+                case,
+                PersonInput(
+                    relationship="principal",
+                    given_name="Nangialai",
+                    family_name="Tokhi",
+                    native_name="ننگیالی توخی",
+                    sex="M",
+                    date_of_birth=date(1988, 1, 1),
+                    dob_precision="year",
+                ),
+            )
+            registration.add_document(
+                principal, DocumentInput(doc_type="tazkira", number="T-1234", custody="family")
+            )
+        finally:
+            office.close()
+    finally:
+        mp.undo()
+    return directory
+
+
+@pytest.fixture(autouse=True)
+def _no_windows_left(qtbot) -> Iterator[None]:
+    yield
+    close_case_views()
+
+
+def _unlock(template_dir: Path, tmp_path: Path, username: str) -> UnlockedOffice:
+    directory = tmp_path / "office"
+    if not directory.exists():
+        shutil.copytree(template_dir, directory)
+    return auth.unlock(directory, username, USER_PASSWORD)
+
+
+@pytest.fixture
+def office(qtbot, template_dir: Path, tmp_path: Path) -> Iterator[UnlockedOffice]:
+    opened = _unlock(template_dir, tmp_path, "registration")
+    yield opened
+    close_case_views()
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+    opened.close()
+
+
+@pytest.fixture
+def registration(office: UnlockedOffice) -> RegistrationService:
+    return RegistrationService(office)
+
+
+@pytest.fixture
+def case_id(registration: RegistrationService, office: UnlockedOffice) -> str:
+    registry = RegistryService(office)
+    summaries = registry.cases(registry.case_ids())
+    return next(c.id for c in summaries if c.destination_country == "CAN" and c.programme == "Test")
+
+
+def _open(qtbot, registration: RegistrationService, case_id: str, **kwargs: bool) -> CaseView:
+    view = open_case_view(registration, case_id, **kwargs)
+    qtbot.waitUntil(lambda: not view.loading() and view.case is not None, timeout=WAIT_MS)
+    return view
+
+
+def _dialog(view: QDialog | CaseView, kind: type) -> QDialog:
+    shown = [d for d in view.findChildren(kind) if d.isVisible()]
+    assert len(shown) == 1
+    return shown[0]
+
+
+def _ok(dialog: QDialog):  # type: ignore[no-untyped-def]
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)  # type: ignore[attr-defined]
+
+
+def _reloaded(qtbot, view: CaseView, dialog: QDialog) -> None:
+    # the dialog deletes itself once closed
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not view.loading() and not worker.busy(), timeout=WAIT_MS)
+
+
+def _cells(model, row: int) -> list[str]:  # type: ignore[no-untyped-def]
+    return [model.data(model.index(row, c)) for c in range(model.columnCount())]
+
+
+def test_the_view_shows_the_household(qtbot, registration, case_id):
+    view = _open(qtbot, registration, case_id)
+    assert view.title.text().startswith("DEMO-")
+    assert view.status_label.text() == "Registered"
+    assert "Destination: CAN" in view.facts.text()
+    assert view.notes.toPlainText() == "First visit"
+    assert _cells(view.members_model, 0)[:7] == [
+        "Principal",
+        "Nangialai",
+        "Tokhi",
+        "",
+        "ننگیالی توخی",
+        "M",
+        "1988",
+    ]
+    # the principal is selected: their documents and the custody log show
+    assert view.documents_model.rowCount() == 1
+    assert _cells(view.documents_model, 0)[:2] == ["Tazkira", "T-1234"]
+    assert view.custody_log.rows()[0][:3] == ("Family", "recorded", "registration")
+    assert [view.timeline_model.record(0).status] == ["registered"]
+    # one window per case
+    assert open_case_view(registration, case_id) is view
+    assert open_case_views() == [view]
+
+
+def test_add_a_member_through_the_form(qtbot, registration, case_id):
+    view = _open(qtbot, registration, case_id)
+    view.add_member_button.click()
+    form = _dialog(view, PersonForm)
+    assert isinstance(form, PersonForm)
+    assert not _ok(form).isEnabled()
+    form.relationship.setCurrentIndex(form.relationship.findData("daughter"))
+    form.given_name.setText("Malalai")
+    form.family_name.setText("Tokhi")
+    form.native_name.setText("ملالۍ توخی")  # setText: keyClicks aborts on non-Latin text
+    form.sex.setCurrentIndex(form.sex.findData("F"))
+    form.date_of_birth.precision.setCurrentIndex(form.date_of_birth.precision.findData("month"))
+    form.date_of_birth.year.setValue(2015)
+    form.date_of_birth.month.setCurrentIndex(form.date_of_birth.month.findData(6))
+    form.languages["Pashto"].setChecked(True)
+    assert form.problems() == {}
+    assert _ok(form).isEnabled()
+    _ok(form).click()
+    _reloaded(qtbot, view, form)
+    rows = [_cells(view.members_model, r) for r in range(view.members_model.rowCount())]
+    assert ["Daughter", "Malalai", "Tokhi", "", "ملالۍ توخی", "F", "2015-06"] in [
+        r[:7] for r in rows
+    ]
+
+
+def test_validation_as_you_type(qtbot, registration, case_id):
+    view = _open(qtbot, registration, case_id)
+    view.add_member()
+    form = _dialog(view, PersonForm)
+    assert isinstance(form, PersonForm)
+    assert form.error_text("given_name") == ""  # nothing typed yet: no message
+    assert "given name" in form.missing.text()
+    form.given_name.setText("A")
+    form.given_name.setText("")
+    assert form.error_text("given_name") == "The given name is required (as on the document)."
+    assert not _ok(form).isEnabled()
+    form.nationality.setText("AF")
+    assert "3-letter code" in form.error_text("nationality")
+    form.nationality.setText("XXA")
+    assert form.error_text("nationality") == ""
+    form.reject()
+
+
+def test_mrz_fills_the_form_and_reports_a_wrong_check_digit(qtbot, registration, case_id):
+    view = _open(qtbot, registration, case_id)
+    view.add_member()
+    form = _dialog(view, PersonForm)
+    assert isinstance(form, PersonForm)
+    form.mrz.setPlainText(MRZ_1 + "\n" + MRZ_2[:20])  # the reader is still typing
+    assert form.mrz_message.text().startswith("Reading…")
+    form.mrz.setPlainText(MRZ_1 + "\n" + MRZ_2)
+    assert form.given_name.text() == "Anna Maria"
+    assert form.family_name.text() == "Eriksson"
+    assert form.sex.currentData() == "F"
+    assert form.date_of_birth.current_precision() == "exact"
+    assert form.date_of_birth.value() == date(1974, 8, 12)
+    assert form.nationality.text() == "UTO"
+    document = form.mrz_document()
+    assert document is not None
+    assert (document.doc_type, document.number, document.machine_readable) == (
+        "passport",
+        "L898902C3",
+        True,
+    )
+    # save with the scanned document
+    form.relationship.setCurrentIndex(form.relationship.findData("spouse"))
+    form.document_custody.setCurrentIndex(form.document_custody.findData("office_safe"))
+    _ok(form).click()
+    _reloaded(qtbot, view, form)
+    row = next(
+        r
+        for r in range(view.members_model.rowCount())
+        if view.members_model.record(r).given_name == "Anna Maria"
+    )
+    view.members_table.selectRow(row)
+    assert _cells(view.documents_model, 0)[:2] == ["Passport", "L898902C3"]
+    assert _cells(view.documents_model, 0)[-1] == "Office safe"
+
+    view.add_member()
+    form = _dialog(view, PersonForm)
+    assert isinstance(form, PersonForm)
+    form.mrz.setPlainText(MRZ_1 + "\n" + MRZ_2.replace("C36", "C35"))
+    assert "check digit of the document number" in form.mrz_message.text()
+    assert form.mrz_document() is None
+    assert not form.save_document.isEnabled()
+    form.reject()
+
+
+def test_edit_a_member(qtbot, registration, case_id):
+    view = _open(qtbot, registration, case_id)
+    view.members_table.selectRow(0)
+    view.edit_member_button.click()
+    form = _dialog(view, PersonForm)
+    assert isinstance(form, PersonForm)
+    assert form.given_name.text() == "Nangialai"
+    assert form.date_of_birth.current_precision() == "year"
+    form.father_name.setText("Gul Ahmad")
+    _ok(form).click()
+    _reloaded(qtbot, view, form)
+    assert _cells(view.members_model, 0)[3] == "Gul Ahmad"
+
+
+def test_change_status_appears_in_the_timeline(qtbot, registration, case_id):
+    view = _open(qtbot, registration, case_id)
+    view.status_button.click()
+    dialog = _dialog(view, StatusDialog)
+    assert isinstance(dialog, StatusDialog)
+    dialog.status.setCurrentIndex(dialog.status.findData("on_hold"))
+    dialog.buttons.accepted.emit()  # no reason yet
+    assert "Say why" in dialog.message.text()
+    dialog.reason.setText("Waiting for the tazkira of the son")
+    dialog.buttons.accepted.emit()
+    _reloaded(qtbot, view, dialog)
+    assert view.status_label.text() == "On hold"
+    last = view.timeline_model.rowCount() - 1
+    cells = _cells(view.timeline_model, last)
+    assert cells[1:] == ["On hold", "Waiting for the tazkira of the son", "registration"]
+    assert len(cells[0]) == len("2026-01-01 00:00")
+
+
+def test_add_a_document_and_move_its_custody(qtbot, registration, case_id):
+    view = _open(qtbot, registration, case_id)
+    view.members_table.selectRow(0)
+    view.add_document_button.click()
+    dialog = _dialog(view, DocumentDialog)
+    assert isinstance(dialog, DocumentDialog)
+    assert not _ok(dialog).isEnabled()  # no number yet
+    dialog.number.setText("P0123456")
+    dialog.issuing_country.setText("AF")
+    assert "3-letter code" in dialog.error_text("issuing_country")
+    dialog.issuing_country.setText("AFG")
+    assert _ok(dialog).isEnabled()
+    _ok(dialog).click()
+    _reloaded(qtbot, view, dialog)
+    numbers = [view.documents_model.record(r).number for r in range(2)]
+    assert "P0123456" in numbers
+    view.documents_table.selectRow(numbers.index("P0123456"))
+
+    view.custody_button.click()
+    custody = _dialog(view, CustodyDialog)
+    assert isinstance(custody, CustodyDialog)
+    assert custody.log.rows()[0][:2] == ("Family", "recorded")
+    custody.custody.setCurrentIndex(custody.custody.findData("office_safe"))
+    custody.note.setText("Receipt 17")
+    custody.buttons.accepted.emit()
+    _reloaded(qtbot, view, custody)
+    document = view.selected_document()
+    assert document is not None and document.number == "P0123456"
+    assert document.custody == "office_safe"
+    log = view.custody_log.rows()
+    assert [r[:3] for r in log] == [
+        ("Family", "recorded", "registration"),
+        ("Office safe", "Receipt 17", "registration"),
+    ]
+
+
+def test_edit_the_household(qtbot, registration, case_id):
+    view = _open(qtbot, registration, case_id)
+    view.edit_case_button.click()
+    dialog = _dialog(view, HouseholdDialog)
+    assert isinstance(dialog, HouseholdDialog)
+    assert dialog.destination.text() == "CAN"
+    dialog.destination.setText("XY")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: "3-letter country code" in dialog.message.text(), timeout=WAIT_MS)
+    dialog.destination.setText("ISL")
+    dialog.notes.setPlainText("Second visit: the son's tazkira is in Kabul.")
+    dialog.buttons.accepted.emit()
+    _reloaded(qtbot, view, dialog)
+    assert "Destination: ISL" in view.facts.text()
+    assert view.notes.toPlainText() == "Second visit: the son's tazkira is in Kabul."
+
+
+def test_a_viewer_cannot_change_anything(qtbot, template_dir, tmp_path, shown_errors):
+    viewer = _unlock(template_dir, tmp_path, "viewer")
+    try:
+        registration = RegistrationService(viewer)
+        registry = RegistryService(viewer)
+        case_id = registry.case_ids()[0]
+        view = _open(qtbot, registration, case_id, can_write=False)
+        assert view.read_only_note.isVisibleTo(view)
+        assert view.read_only_note.text() == READ_ONLY
+        assert not view.status_button.isEnabled()
+        assert not view.add_member_button.isEnabled()
+        view.change_status()  # e.g. a shortcut: says why, opens nothing
+        assert shown_errors == [READ_ONLY]
+        assert not view.findChildren(StatusDialog)
+        view.close()
+        qtbot.waitUntil(lambda: not open_case_views(), timeout=WAIT_MS)
+
+        # not known beforehand: the first write attempt says why and the view turns read-only
+        view = _open(qtbot, registration, case_id, can_write=True)
+        view.change_status()
+        dialog = _dialog(view, StatusDialog)
+        assert isinstance(dialog, StatusDialog)
+        dialog.reason.setText("Trying")
+        dialog.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: "do not have permission" in dialog.message.text(), timeout=WAIT_MS)
+        dialog.reject()
+        assert not view.can_write()
+        assert not view.status_button.isEnabled()
+        view.close()
+    finally:
+        close_case_views()
+        qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+        viewer.close()
+
+
+def test_the_cases_page_opens_a_household_and_registers_a_new_one(qtbot, office, case_id):
+    page = CasesPage(RegistryService(office), RegistrationService(office), can_write=True)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading(), timeout=WAIT_MS)
+    row = page.model.ids().index(case_id)
+    view = page.open_case(page.model.index(row, 0))
+    assert view is not None
+    qtbot.waitUntil(lambda: view.case is not None, timeout=WAIT_MS)
+    assert view.case is not None and view.case.id == case_id
+    page.table.activated.emit(page.model.index(row, 0))  # Enter on the same row again
+    assert open_case_views() == [view]
+
+    dialog = page.new_household()
+    assert dialog is not None
+    dialog.destination.setText("DEU")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: len(open_case_views()) == 2, timeout=WAIT_MS)
+    new = next(v for v in open_case_views() if v is not view)
+    qtbot.waitUntil(lambda: new.case is not None, timeout=WAIT_MS)
+    assert new.case is not None and new.case.destination_country == "DEU"
+    assert new.case.members == ()
+    qtbot.waitUntil(lambda: not page.loading() and not worker.busy(), timeout=WAIT_MS)
+    assert new.case.id in page.model.ids()
+    page.close_for_lock()
+    qtbot.waitUntil(lambda: not open_case_views(), timeout=WAIT_MS)
