@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
-from desktop.services.names import latin_key, name_similarity, native_key
+from desktop.services.names import latin_key, name_similarity, native_key, search_tokens
 from desktop.services.permissions import Perm
 from desktop.services.search import index_persons
 from desktop.services.session import UnlockedOffice
@@ -108,8 +108,12 @@ def score_pair(a: PersonFacts, b: PersonFacts) -> tuple[float, tuple[str, ...]]:
     best = max(names, native)
     if best >= 85:
         score += 45 * best / 100
-        which = "names in Dari script" if native > names else "names"
-        reasons.append(f"{which} match ({best:.0f}%)")
+        if min(names, native) >= 85:
+            score += 5  # two independent spellings agree
+            reasons.append(f"names match in Latin and Dari script ({best:.0f}%)")
+        else:
+            which = "names in Dari script" if native > names else "names"
+            reasons.append(f"{which} match ({best:.0f}%)")
     elif best >= 70:
         score += 20 * best / 100
         reasons.append(f"names are similar ({best:.0f}%)")
@@ -440,3 +444,42 @@ def _facts(session: Session, ids: list[str] | None) -> list[PersonFacts]:
         )
         for r in session.execute(query)
     ]
+
+
+def candidates_around(session: Session, person_id: str) -> list[Candidate]:
+    """Likely and possible duplicates of one person, quickly (right after a save).
+
+    Uses the search index to find people sharing all name keys, the native name or
+    a document number, instead of scanning the registry; the Duplicates page does
+    the full scan.
+    """
+    facts = _facts(session, [person_id])
+    if not facts:
+        return []
+    me = facts[0]
+    latin = search_tokens(f"{me.given_name} {me.family_name}")
+    native = search_tokens(me.native_name)
+    numbers = [t for d in me.documents for t in search_tokens(d)]
+    found: set[str] = set()
+    for terms, joiner in ((latin, " AND "), (native, " AND "), (numbers, " OR ")):
+        clean = [t.replace('"', "") for t in terms if t.replace('"', "")]
+        if not clean:
+            continue
+        rows = session.execute(
+            text("SELECT person_id FROM person_search WHERE person_search MATCH :q LIMIT 200"),
+            {"q": joiner.join(f'"{t}"' for t in clean)},
+        )
+        found |= {str(r[0]) for r in rows}
+    found.discard(person_id)
+    if not found:
+        return []
+    decided = _decided(session)
+    result = []
+    for other in _facts(session, sorted(found)):
+        pair = tuple(sorted((me.id, other.id)))
+        if pair in decided:
+            continue
+        score, reasons = score_pair(me, other)
+        if score >= POSSIBLE:
+            result.append(Candidate(me, other, round(score, 1), reasons))
+    return sorted(result, key=lambda c: -c.score)

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
+from desktop.services.duplicates import Candidate, candidates_around
 from desktop.services.mrz import MrzData, MrzError, parse_mrz
 from desktop.services.permissions import Perm
 from desktop.services.search import index_persons
@@ -466,6 +467,12 @@ class RegistrationService:
                 detail.consent_to_share,
                 detail.notes,
             )
+
+    def possible_duplicates(self, person_id: str) -> list[Candidate]:
+        """People who may be this person registered before (shown right after a save)."""
+        self._office.require(Perm.REGISTRY_READ, "check for duplicates")
+        with self._office.reading() as session:
+            return candidates_around(session, person_id)
 
     # -- reading a case ---------------------------------------------------------------
     def case_detail(self, case_id: str) -> CaseDetail:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.errors import KnownError, PermissionDenied
+from desktop.services.duplicates import Candidate
 from desktop.services.registration import (
     CASE_STATUSES,
     CaseDetail,
@@ -488,17 +489,25 @@ class CaseView(QWidget):
         dialogs.show_error(self, "Read only", READ_ONLY)
         return False
 
-    def _open(self, dialog: FormDialog, action: Callable[[Any], Any]) -> None:
+    def _open(
+        self,
+        dialog: FormDialog,
+        action: Callable[[Any], Any],
+        after: Callable[[Any], None] | None = None,
+    ) -> None:
         """Show ``dialog``; its OK runs ``action(dialog.value())`` off the GUI thread,
-        then the case reloads."""
+        then the case reloads and ``after`` gets what the action returned."""
         denied: list[PermissionDenied] = []
+        results: list[Any] = []
 
         def guarded(value: Any) -> Any:
             try:
-                return action(value)
+                result = action(value)
             except PermissionDenied as exc:
                 denied.append(exc)
                 raise
+            results.append(result)
+            return result
 
         def finished(_result: int) -> None:
             if denied and self._can_write:
@@ -507,6 +516,8 @@ class CaseView(QWidget):
                 self._update_buttons()
             if dialog.result() == QDialog.DialogCode.Accepted:
                 self.reload()
+                if after is not None and results:
+                    after(results[0])
 
         dialog.submit(guarded)
         dialog.finished.connect(finished)
@@ -538,14 +549,14 @@ class CaseView(QWidget):
         form = PersonForm(self, relationship=None if has_principal else "principal")
         registration, case_id = self._registration, self.case_id
 
-        def action(value: tuple[PersonInput, DocumentInput | None]) -> str:
+        def action(value: tuple[PersonInput, DocumentInput | None]) -> list[Candidate]:
             person, scanned = value
             person_id = registration.add_person(case_id, person)
             if scanned is not None:
                 registration.add_document(person_id, scanned)
-            return person_id
+            return registration.possible_duplicates(person_id)
 
-        self._open(form, action)
+        self._open(form, action, self._warn_duplicates)
 
     def edit_member(self) -> None:
         member = self.selected_member()
@@ -553,7 +564,31 @@ class CaseView(QWidget):
             return
         form = PersonForm(self, member)
         registration = self._registration
-        self._open(form, lambda value: registration.update_person(member.id, value[0]))
+
+        def action(value: tuple[PersonInput, DocumentInput | None]) -> list[Candidate]:
+            registration.update_person(member.id, value[0])
+            return registration.possible_duplicates(member.id)
+
+        self._open(form, action, self._warn_duplicates)
+
+    def _warn_duplicates(self, found: list[Candidate]) -> None:
+        """Saved, but maybe registered before: say so with the reasons (nothing merges)."""
+        if not found or self._closing:
+            return
+        lines = [
+            f"{c.level.capitalize()} ({c.score:.0f}): {c.second.case_number} "
+            f"{' '.join(p for p in (c.second.given_name, c.second.family_name) if p)}"
+            f" - {'; '.join(c.reasons)}"
+            for c in found[:5]
+        ]
+        dialogs.show_info(
+            self,
+            "Possible duplicate",
+            "The person was saved, but may already be registered:\n\n"
+            + "\n".join(lines)
+            + "\n\nCompare and merge them on the Duplicates page, or mark them as "
+            "different people there.",
+        )
 
     def add_document(self) -> None:
         member = self.selected_member()

@@ -233,3 +233,32 @@ def test_merge_cases_moves_members_and_keeps_one_principal(clerk_office, twice_r
     assert "merged with" in detail.history[-1].reason
     with pytest.raises(InvalidInput):
         RegistrationService(office).case_detail(second_case)
+
+
+def test_a_saved_person_is_checked_against_the_registry_at_once(clerk_office, twice_registered):
+    first, second, *_ = twice_registered
+    service = RegistrationService(clerk_office)
+    found = service.possible_duplicates(second)
+    assert [c.second.id for c in found] == [first]
+    assert found[0].reasons and found[0].score >= 60
+    DuplicateService(clerk_office).mark_not_duplicate(first, second)
+    assert service.possible_duplicates(second) == []
+
+
+def test_the_quick_check_agrees_with_the_full_scan_on_a_demo_office(tmp_path):
+    from desktop.services import auth, demo
+    from tests.conftest import USER_PASSWORD
+
+    target = tmp_path / "demo"
+    demo.create_demo_office(target, USER_PASSWORD, 120, seed=4)
+    office = auth.unlock(target, "registration", USER_PASSWORD)
+    try:
+        full = DuplicateService(office).candidates()
+        planted = [c for c in full if "same document number" in c.reasons]
+        assert planted
+        registration = RegistrationService(office)
+        for pair in planted:
+            quick = registration.possible_duplicates(pair.second.id)
+            assert pair.first.id in {c.second.id for c in quick}
+    finally:
+        office.close()

@@ -21,7 +21,7 @@ from desktop.services.registration import (
 )
 from desktop.services.registry import RegistryService
 from desktop.services.session import UnlockedOffice
-from desktop.ui import worker
+from desktop.ui import dialogs, worker
 from desktop.ui.case_view import (
     READ_ONLY,
     CaseView,
@@ -396,3 +396,29 @@ def test_the_cases_page_opens_a_household_and_registers_a_new_one(qtbot, office,
     assert new.case.id in page.model.ids()
     page.close_for_lock()
     qtbot.waitUntil(lambda: not open_case_views(), timeout=WAIT_MS)
+
+
+def test_saving_someone_registered_before_warns_with_reasons(
+    qtbot, registration, case_id, office, monkeypatch
+):
+    from desktop.services.registration import CaseInput
+
+    # the principal of this household, registered again in a new household
+    other_case = registration.create_case(CaseInput(destination_country="CAN"))
+    view = _open(qtbot, registration, other_case)
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
+    view.add_member_button.click()
+    form = _dialog(view, PersonForm)
+    form.relationship.setCurrentIndex(form.relationship.findData("principal"))
+    form.given_name.setText("Nangyalai")  # another spelling
+    form.family_name.setText("Tokhi")
+    form.native_name.setText("ننگیالی توخی")
+    form.sex.setCurrentIndex(form.sex.findData("M"))
+    form.date_of_birth.precision.setCurrentIndex(form.date_of_birth.precision.findData("year"))
+    form.date_of_birth.year.setValue(1988)
+    _ok(form).click()
+    _reloaded(qtbot, view, form)
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=WAIT_MS)
+    assert "may already be registered" in shown[0]
+    assert "Nangialai Tokhi" in shown[0] and "names" in shown[0]
