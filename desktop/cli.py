@@ -547,6 +547,9 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: interrupted\n")
         return EXIT_FAILED
+    except BrokenPipeError:
+        # the reader went away (`... | head`): not an error worth a crash report
+        return EXIT_OK
     except Exception as exc:
         path = crash.write(type(exc), exc.__traceback__)
         sys.stderr.write(f"{PROG}: internal error ({type(exc).__name__}); crash log: {path}\n")

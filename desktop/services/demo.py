@@ -21,7 +21,7 @@ from desktop.services.passwords import check_password
 from desktop.services.permissions import Role
 from desktop.services.search import rebuild_index
 from desktop.services.session import UnlockedOffice
-from desktop.store.models import Case, Document, Person, new_id
+from desktop.store.models import Case, CaseStatusEvent, CustodyEvent, Document, Person, new_id
 from desktop.store.paths import OfficePaths
 from desktop.store.tracking import next_counter, stamp_rows
 
@@ -238,7 +238,22 @@ def _insert_batch(office: UnlockedOffice, batch: list[DemoHousehold], year: int)
                             else None,
                         }
                     )
-        for model, rows in ((Case, case_rows), (Person, person_rows), (Document, doc_rows)):
+        # every household and document starts its history, as the GUI would write it
+        status_rows = [
+            {"id": new_id(), "case_id": c["id"], "status": "registered", "reason": "demo data"}
+            for c in case_rows
+        ]
+        custody_rows = [
+            {"id": new_id(), "document_id": d["id"], "custody": "family", "note": "recorded"}
+            for d in doc_rows
+        ]
+        for model, rows in (
+            (Case, case_rows),
+            (CaseStatusEvent, status_rows),
+            (Person, person_rows),
+            (Document, doc_rows),
+            (CustodyEvent, custody_rows),
+        ):
             stamp_rows(session, rows)
             if rows:
                 # Core executemany: the ORM bulk path issues one statement per row here

@@ -292,11 +292,20 @@ class DuplicateService:
                 )
             self._office.audit(session, "marked_not_duplicate", "person", a, {"other": b})
 
-    def merge_persons(self, keep_id: str, drop_id: str, take_from_drop: Iterable[str]) -> None:
+    def merge_persons(
+        self,
+        keep_id: str,
+        drop_id: str,
+        take_from_drop: Iterable[str],
+        *,
+        and_households: bool = False,
+    ) -> None:
         """Merge ``drop`` into ``keep``; fields in ``take_from_drop`` come from ``drop``.
 
         Documents, consents and protection details move to the kept person; the
-        dropped row stays (marked merged) so history and exports can follow it.
+        dropped row stays (marked merged) and the replaced values are kept in the
+        audit trail's merge record. With ``and_households`` the two households are
+        merged in the same transaction (all or nothing).
         """
         self._office.require(Perm.REGISTRY_WRITE, "merge people")
         fields = set(take_from_drop)
@@ -305,10 +314,37 @@ class DuplicateService:
             raise InvalidInput(f"These fields cannot be merged: {', '.join(sorted(unknown))}.")
         if keep_id == drop_id:
             raise InvalidInput("Choose two different people to merge.")
+        # checked before the write transaction: a refusal is audited in its own
+        with self._office.reading() as session:
+            restricted = session.scalars(
+                select(ProtectionDetail.id).where(
+                    ProtectionDetail.person_id.in_([keep_id, drop_id])
+                )
+            ).first()
+        if restricted is not None:
+            self._office.require(Perm.PROTECTION_WRITE, "merge people who have protection details")
         with self._office.unit_of_work() as session:
             keep, drop = session.get(Person, keep_id), session.get(Person, drop_id)
             if keep is None or drop is None or keep.merged_into_id or drop.merged_into_id:
                 raise InvalidInput("One of the two people no longer exists or was merged already.")
+            if (
+                fields & {"relationship_to_principal"}
+                and drop.relationship_to_principal == "principal"
+                and keep.relationship_to_principal != "principal"
+            ):
+                other = session.scalars(
+                    select(Person.id).where(
+                        Person.case_id == keep.case_id,
+                        Person.relationship_to_principal == "principal",
+                        Person.merged_into_id.is_(None),
+                        Person.id != keep.id,
+                    )
+                ).first()
+                if other is not None:
+                    raise InvalidInput(
+                        "The kept person's household already has a principal applicant; "
+                        "keep the kept person's relationship."
+                    )
             for name in sorted(fields):
                 setattr(keep, name, getattr(drop, name))
             keep.specific_needs = keep.specific_needs or drop.specific_needs
@@ -331,13 +367,16 @@ class DuplicateService:
                     session.delete(protection)
             drop.merged_into_id = keep.id
             session.flush()
-            index_persons(session, [keep.id, drop.id])
+            moved: list[str] = []
+            if and_households and keep.case_id != drop.case_id:
+                moved = self._merge_case_rows(session, keep.case_id, drop.case_id)
+            index_persons(session, [keep.id, drop.id, *moved])
             self._office.audit(
                 session,
                 "persons_merged",
                 "person",
                 keep.id,
-                {"merged": drop.id, "fields_taken": sorted(fields)},
+                {"merged": drop.id, "fields_taken": sorted(fields), "households": and_households},
             )
 
     def merge_cases(self, keep_id: str, drop_id: str) -> None:
@@ -346,36 +385,48 @@ class DuplicateService:
         if keep_id == drop_id:
             raise InvalidInput("Choose two different households to merge.")
         with self._office.unit_of_work() as session:
-            keep, drop = session.get(Case, keep_id), session.get(Case, drop_id)
-            if keep is None or drop is None or keep.merged_into_id or drop.merged_into_id:
-                raise InvalidInput("One of the two households no longer exists or was merged.")
-            members = list(
-                session.scalars(
-                    select(Person).where(Person.case_id == drop.id, Person.merged_into_id.is_(None))
-                )
+            moved = self._merge_case_rows(session, keep_id, drop_id)
+            index_persons(session, moved)
+
+    def _merge_case_rows(self, session: Session, keep_id: str, drop_id: str) -> list[str]:
+        keep, drop = session.get(Case, keep_id), session.get(Case, drop_id)
+        if keep is None or drop is None or keep.merged_into_id or drop.merged_into_id:
+            raise InvalidInput("One of the two households no longer exists or was merged.")
+        members = list(
+            session.scalars(
+                select(Person).where(Person.case_id == drop.id, Person.merged_into_id.is_(None))
             )
-            has_principal = session.scalars(
-                select(Person.id).where(
-                    Person.case_id == keep.id,
-                    Person.relationship_to_principal == "principal",
-                    Person.merged_into_id.is_(None),
-                )
-            ).first()
-            for person in members:
-                person.case_id = keep.id
-                if has_principal and person.relationship_to_principal == "principal":
-                    person.relationship_to_principal = "other"  # one principal per case
-            drop.merged_into_id = keep.id
-            session.add(
-                CaseStatusEvent(
-                    case_id=keep.id, status=keep.status, reason=f"merged with {drop.case_number}"
-                )
+        )
+        has_principal = session.scalars(
+            select(Person.id).where(
+                Person.case_id == keep.id,
+                Person.relationship_to_principal == "principal",
+                Person.merged_into_id.is_(None),
             )
-            session.flush()
-            index_persons(session, [p.id for p in members])
-            self._office.audit(
-                session, "cases_merged", "case", keep.id, {"merged": drop.id, "moved": len(members)}
+        ).first()
+        for person in members:
+            person.case_id = keep.id
+            if has_principal and person.relationship_to_principal == "principal":
+                person.relationship_to_principal = "other"  # one principal per case
+        # what only the dropped household knew is kept in the notes, not lost
+        kept_notes = [
+            f"Merged from {drop.case_number}: destination {drop.destination_country or '-'}, "
+            f"programme {drop.programme or '-'}, phone {drop.contact_phone or '-'}."
+        ]
+        if drop.notes:
+            kept_notes.append(drop.notes)
+        keep.notes = "\n".join(n for n in (keep.notes, *kept_notes) if n)
+        drop.merged_into_id = keep.id
+        session.add(
+            CaseStatusEvent(
+                case_id=keep.id, status=keep.status, reason=f"merged with {drop.case_number}"
             )
+        )
+        session.flush()
+        self._office.audit(
+            session, "cases_merged", "case", keep.id, {"merged": drop.id, "moved": len(members)}
+        )
+        return [p.id for p in members]
 
 
 def _combine_protection(kept: ProtectionDetail, other: ProtectionDetail) -> None:

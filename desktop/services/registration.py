@@ -314,6 +314,10 @@ class RegistrationService:
             case = self._case(session, case_id)
             for name, value in self._case_fields(data).items():
                 setattr(case, name, value)
+            session.flush()
+            # the household phone is searchable through its members
+            members = session.scalars(select(Person.id).where(Person.case_id == case.id)).all()
+            index_persons(session, list(members))
             self._office.audit(session, "case_updated", "case", case.id)
 
     def set_status(self, case_id: str, status: str, reason: str) -> None:
@@ -331,15 +335,22 @@ class RegistrationService:
             self._office.audit(session, "case_status_changed", "case", case.id, {"status": status})
 
     # -- persons -------------------------------------------------------------------
-    def add_person(self, case_id: str, data: PersonInput) -> str:
+    def add_person(
+        self, case_id: str, data: PersonInput, document: DocumentInput | None = None
+    ) -> str:
+        """A new member, with a first document (e.g. scanned from the MRZ) in the same step."""
         self._office.require(Perm.REGISTRY_WRITE, "register people")
         self._raise(validate_person(data))
+        if document is not None:
+            self._raise(validate_document(document))
         with self._office.unit_of_work() as session:
             case = self._case(session, case_id)
             self._check_principal(session, case.id, data.relationship, None)
             person = Person(case_id=case.id, **self._person_fields(data))
             session.add(person)
             session.flush()
+            if document is not None:
+                self._new_document(session, person.id, document)
             index_persons(session, [person.id])
             self._office.audit(session, "person_added", "person", person.id, {"case": case.id})
             return person.id
@@ -352,6 +363,12 @@ class RegistrationService:
             self._check_principal(session, person.case_id, data.relationship, person.id)
             for name, value in self._person_fields(data).items():
                 setattr(person, name, value)
+            protected = session.scalars(
+                select(ProtectionDetail.id).where(ProtectionDetail.person_id == person.id)
+            ).first()
+            if protected is not None:
+                # the flag stays while protection details exist (only that role may clear it)
+                person.specific_needs = True
             session.flush()
             index_persons(session, [person.id])
             self._office.audit(session, "person_updated", "person", person.id)
@@ -362,25 +379,27 @@ class RegistrationService:
         self._raise(validate_document(data))
         with self._office.unit_of_work() as session:
             person = self._person(session, person_id)
-            document = Document(
-                person_id=person.id,
-                doc_type=data.doc_type,
-                number=_clean(data.number).upper(),
-                issuing_country=data.issuing_country,
-                issue_date=data.issue_date,
-                expiry_date=data.expiry_date,
-                machine_readable=data.machine_readable,
-                mrz=data.mrz,
-                custody=data.custody,
-            )
-            session.add(document)
-            session.flush()
-            session.add(
-                CustodyEvent(document_id=document.id, custody=data.custody, note="recorded")
-            )
+            document_id = self._new_document(session, person.id, data)
             index_persons(session, [person.id])
-            self._office.audit(session, "document_added", "document", document.id)
-            return document.id
+            return document_id
+
+    def _new_document(self, session: Session, person_id: str, data: DocumentInput) -> str:
+        document = Document(
+            person_id=person_id,
+            doc_type=data.doc_type,
+            number=_clean(data.number).upper(),
+            issuing_country=data.issuing_country,
+            issue_date=data.issue_date,
+            expiry_date=data.expiry_date,
+            machine_readable=data.machine_readable,
+            mrz=data.mrz,
+            custody=data.custody,
+        )
+        session.add(document)
+        session.flush()
+        session.add(CustodyEvent(document_id=document.id, custody=data.custody, note="recorded"))
+        self._office.audit(session, "document_added", "document", document.id)
+        return document.id
 
     def move_custody(self, document_id: str, custody: str, note: str = "") -> None:
         self._office.require(Perm.REGISTRY_WRITE, "record where documents are")

@@ -133,9 +133,15 @@ class RegistryService:
         if sort not in PERSON_SORTS:
             raise ValueError(sort)
         order = Case.case_number if sort == "case_number" else getattr(Person, sort)
+        # in the person list "specific needs" means the person's own flag
+        per_case = RegistryFilter(
+            where.status, where.destination_country, where.programme, where.family_language
+        )
         query = self._filtered(
-            select(Person.id).join(Case, Case.id == Person.case_id), where
+            select(Person.id).join(Case, Case.id == Person.case_id), per_case
         ).where(Person.merged_into_id.is_(None))
+        if where.specific_needs is not None:
+            query = query.where(Person.specific_needs.is_(where.specific_needs))
         query = query.order_by(order, Case.case_number, Person.given_name)
         with self._office.reading() as session:
             return [str(i) for (i,) in session.execute(query)]

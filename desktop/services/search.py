@@ -28,9 +28,11 @@ from desktop.store.models import Case, Counter, Document, Person
 log = logging.getLogger("desktop.search")
 
 #: bump when the token rules change: the index is rebuilt at the next check
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: the household's contact phone
 _VERSION_COUNTER = "search_index_version"
 _CANDIDATES = 400
+#: below this a hit shares only a fragment with the query: noise, not a match
+MIN_SCORE = 30.0
 _RANKED = 120
 _MIN_STRICT_HITS = 5
 _FTS_SPECIAL = re.compile(r'["*^:(){}\[\]+-]')
@@ -114,7 +116,8 @@ class SearchService:
                 wider = tokens + self._near_tokens(session, tokens)
                 seen = set(ids)
                 ids += [i for i in self._match(session, wider, strict=False) if i not in seen]
-            return self._rank(session, query, ids[:_RANKED])[:limit]
+            hits = self._rank(session, query, ids[:_RANKED])
+            return [h for h in hits if h.score >= MIN_SCORE][:limit]
 
     def _near_tokens(self, session: Session, tokens: list[str]) -> list[str]:
         if self._vocab is None:
@@ -164,6 +167,7 @@ class SearchService:
                 Person.sex,
                 Person.date_of_birth,
                 Person.phone,
+                Case.contact_phone,
             )
             .join(Case, Case.id == Person.case_id)
             .where(Person.id.in_(ids), Person.merged_into_id.is_(None))
@@ -180,7 +184,12 @@ class SearchService:
         hits = []
         for row in rows:
             if codes:
-                score = _number_score(codes, row.case_number, row.phone, documents.get(row.id, []))
+                score = _number_score(
+                    codes,
+                    row.case_number,
+                    [p for p in (row.phone, row.contact_phone) if p],
+                    documents.get(row.id, []),
+                )
             else:
                 score = _name_score(query, scripts, row)
             hits.append(
@@ -203,6 +212,7 @@ class SearchService:
     # -- the index ----------------------------------------------------------------------
     def ensure_index(self) -> int:
         """Rebuild the index if its rules changed or it misses people; returns rows indexed."""
+        self._office.require(Perm.REGISTRY_READ, "search the registry")
         with self._office.reading() as session:
             version = session.scalar(select(Counter.value).where(Counter.name == _VERSION_COUNTER))
             indexed = session.scalar(text("SELECT count(*) FROM person_search")) or 0
@@ -227,10 +237,10 @@ def _scripts(query: str) -> tuple[bool, bool]:
     return bool(_LATIN.search(query)), bool(_ARABIC.search(query))
 
 
-def _number_score(codes: set[str], case_number: str, phone: str | None, docs: list[str]) -> float:
+def _number_score(codes: set[str], case_number: str, phones: list[str], docs: list[str]) -> float:
     numbers = {t for d in docs for t in _number_tokens(d)}
     numbers |= set(_number_tokens(case_number))
-    if phone:
+    for phone in phones:
         numbers |= set(_phone_tokens(phone))
     if codes <= numbers:
         return 100.0
@@ -260,13 +270,14 @@ def rebuild_index(session: Session) -> int:
         documents.setdefault(str(person_id), []).append(str(number))
     rows = []
     query = (
-        select(Person, Case.case_number)
+        select(Person, Case.case_number, Case.contact_phone)
         .join(Case, Case.id == Person.case_id)
         .where(Person.merged_into_id.is_(None))
         .execution_options(yield_per=5000)
     )
-    for person, case_number in session.execute(query):
-        tokens = person_tokens(person, case_number, documents.get(person.id, []))
+    for person, case_number, case_phone in session.execute(query):
+        extra = _phone_tokens(case_phone) if case_phone else []
+        tokens = person_tokens(person, case_number, documents.get(person.id, []), extra)
         rows.append({"tokens": tokens, "person_id": person.id, "case_id": person.case_id})
         if len(rows) >= 5000:
             _insert(session, rows)
@@ -310,12 +321,17 @@ def _index(session: Session, person_ids: list[str]) -> None:
         documents.setdefault(str(person_id), []).append(str(number))
     rows = [
         {
-            "tokens": person_tokens(person, case_number, documents.get(person.id, [])),
+            "tokens": person_tokens(
+                person,
+                case_number,
+                documents.get(person.id, []),
+                _phone_tokens(case_phone) if case_phone else [],
+            ),
             "person_id": person.id,
             "case_id": person.case_id,
         }
-        for person, case_number in session.execute(
-            select(Person, Case.case_number)
+        for person, case_number, case_phone in session.execute(
+            select(Person, Case.case_number, Case.contact_phone)
             .join(Case, Case.id == Person.case_id)
             .where(Person.id.in_(person_ids), Person.merged_into_id.is_(None))
         )

@@ -551,10 +551,12 @@ class CaseView(QWidget):
 
         def action(value: tuple[PersonInput, DocumentInput | None]) -> list[Candidate]:
             person, scanned = value
-            person_id = registration.add_person(case_id, person)
-            if scanned is not None:
-                registration.add_document(person_id, scanned)
-            return registration.possible_duplicates(person_id)
+            # one transaction: a failure never leaves the person saved without the passport
+            person_id = registration.add_person(case_id, person, scanned)
+            try:
+                return registration.possible_duplicates(person_id)
+            except KnownError:
+                return []  # saved; the Duplicates page can check again
 
         self._open(form, action, self._warn_duplicates)
 

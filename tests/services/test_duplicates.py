@@ -262,3 +262,57 @@ def test_the_quick_check_agrees_with_the_full_scan_on_a_demo_office(tmp_path):
             assert pair.first.id in {c.second.id for c in quick}
     finally:
         office.close()
+
+
+def test_a_merge_never_leaves_two_principals(clerk_office):
+    service = RegistrationService(clerk_office)
+    first_case = service.create_case(CaseInput())
+    second_case = service.create_case(CaseInput())
+    base = PersonInput("principal", "Wahida", "F", date(1980, 1, 1), family_name="Sultani")
+    service.add_person(first_case, base)
+    spouse = service.add_person(
+        first_case, replace(base, relationship="spouse", given_name="Wahid", sex="M")
+    )
+    other_principal = service.add_person(second_case, replace(base, given_name="Wahida"))
+    with pytest.raises(InvalidInput, match="already has a principal"):
+        DuplicateService(clerk_office).merge_persons(
+            spouse, other_principal, ["relationship_to_principal"]
+        )
+    with pytest.raises(InvalidInput, match="already has a principal"):
+        DuplicateService(clerk_office).merge_persons(
+            spouse, other_principal, ["relationship_to_principal"], and_households=True
+        )
+    # keeping the spouse's relationship, with the households merged: one principal left
+    DuplicateService(clerk_office).merge_persons(spouse, other_principal, [], and_households=True)
+    detail = service.case_detail(first_case)
+    assert [m.relationship for m in detail.members].count("principal") == 1
+    assert "Merged from" in detail.notes
+
+
+def test_merging_people_with_protection_details_needs_the_protection_role(
+    clerk_office, twice_registered, data_dir
+):
+    from desktop.errors import PermissionDenied
+    from desktop.services import auth
+    from desktop.services.accounts import AccountService
+    from desktop.services.permissions import Role
+    from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
+
+    first, second, *_ = twice_registered
+    clerk_office.close()
+    admin = auth.unlock(data_dir, "admin", ADMIN_PASSWORD)
+    AccountService(admin).add_user("prot", frozenset({Role.PROTECTION}), USER_PASSWORD)
+    admin.close()
+    officer = auth.unlock(data_dir, "prot", USER_PASSWORD)
+    RegistrationService(officer).set_protection(second, ("sgbv_risk",), (), False)
+    officer.close()
+
+    clerk = auth.unlock(data_dir, "clerk", USER_PASSWORD)
+    try:
+        with pytest.raises(PermissionDenied, match="Protection officer"):
+            DuplicateService(clerk).merge_persons(first, second, [])
+        # nothing moved
+        with clerk.reading() as session:
+            assert session.get(Person, second).merged_into_id is None
+    finally:
+        clerk.close()

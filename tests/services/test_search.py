@@ -151,3 +151,25 @@ def test_search_needs_registry_read(office, data_dir, people):
             SearchService(viewer).search("Zainab")
     finally:
         viewer.close()
+
+
+def test_the_household_phone_finds_its_members_and_noise_is_dropped(office, people):
+    from desktop.services.accounts import AccountService
+    from desktop.services.permissions import Role
+    from desktop.services.registration import CaseInput, RegistrationService
+
+    AccountService(office).add_user("clerk", frozenset({Role.REGISTRATION}), USER_PASSWORD)
+    data_dir = office.info.data_dir
+    office.close()
+    clerk = auth.unlock(data_dir, "clerk", USER_PASSWORD)
+    try:
+        registry = RegistrationService(clerk)
+        with clerk.reading() as session:
+            case_id = session.get(Person, people["Fatima"]).case_id
+        registry.update_case(case_id, CaseInput(contact_phone="+355 68 222 3344"))
+        search = SearchService(clerk)
+        found = {h.given_name for h in search.search("068 222 3344")}
+        assert found == {"Fatima", "Mahmood"}
+        assert all(h.score >= 30 for h in search.search("Abdurrahman"))
+    finally:
+        clerk.close()

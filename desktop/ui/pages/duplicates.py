@@ -605,9 +605,13 @@ class DuplicatesPage(Page):
         service = self._duplicates
 
         def work() -> None:
-            service.merge_persons(plan.keep_id, plan.drop_id, plan.take_from_drop)
-            if plan.cases is not None:
-                service.merge_cases(*plan.cases)
+            # one transaction: never half a merge
+            service.merge_persons(
+                plan.keep_id,
+                plan.drop_id,
+                plan.take_from_drop,
+                and_households=plan.cases is not None,
+            )
 
         self.status_label.setText("Merging…")
         self._start(work, lambda _none: self._merged())
