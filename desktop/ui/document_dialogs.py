@@ -26,12 +26,11 @@ from desktop.services.registration import (
     validate_document,
 )
 from desktop.services.vocabulary import DOCUMENT_TYPES
-from desktop.ui.person_form import FormDialog, combo, select_data
+from desktop.ui.person_form import FormDialog, add_checked_rows, combo, select_data
 from desktop.ui.registry_models import words
 from desktop.ui.widgets import muted
 
 _NO_DATE = QDate(1899, 12, 31)
-_ERROR_STYLE = "color: #b91c1c;"
 _DOC_TITLES = {
     "icrc_travel_document": "ICRC emergency travel document",
     "single_journey": "Single-journey document",
@@ -97,15 +96,7 @@ class DocumentDialog(FormDialog):
             ("machine_readable", "", self.machine_readable),
             ("custody", "&Kept by", self.custody),
         ]
-        for name, label, widget in rows:
-            form.addRow(label, widget)
-            error = QLabel(self)
-            error.setObjectName(f"error_{name}")
-            error.setStyleSheet(_ERROR_STYLE)
-            error.setWordWrap(True)
-            form.addRow("", error)
-            form.setRowVisible(error, False)
-            self._errors[name] = error
+        self._errors.update(add_checked_rows(self, form, rows))
         self._form = form
         self.body.addLayout(form)
         self.finish_layout()

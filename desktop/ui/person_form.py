@@ -55,6 +55,23 @@ _ERROR_STYLE = "color: #b91c1c;"
 _MRZ_LINES = {30: 3, 44: 2}
 
 
+def add_checked_rows(
+    parent: QWidget, form: QFormLayout, rows: list[tuple[str, str, QWidget]]
+) -> dict[str, QLabel]:
+    """Add ``(name, label, widget)`` rows, each with a hidden error line below it."""
+    errors: dict[str, QLabel] = {}
+    for name, label, widget in rows:
+        form.addRow(label, widget)
+        error = QLabel(parent)
+        error.setObjectName(f"error_{name}")
+        error.setStyleSheet(_ERROR_STYLE)
+        error.setWordWrap(True)
+        form.addRow("", error)
+        form.setRowVisible(error, False)
+        errors[name] = error
+    return errors
+
+
 class FormDialog(_ServiceDialog):
     """A service dialog whose OK reads the form here, on the GUI thread, and hands
     what it read to the action running in the background (widgets are never read
@@ -248,15 +265,7 @@ class PersonForm(FormDialog):
             ("phone", "&Phone", self.phone),
             ("specific_needs", "", self.specific_needs),
         ]
-        for name, label, widget in rows:
-            form.addRow(label, widget)
-            error = QLabel(self)
-            error.setObjectName(f"error_{name}")
-            error.setStyleSheet(_ERROR_STYLE)
-            error.setWordWrap(True)
-            form.addRow("", error)
-            form.setRowVisible(error, False)
-            self._errors[name] = error
+        self._errors.update(add_checked_rows(self, form, rows))
         self._form = form
         self.body.addLayout(form)
         self.missing = muted("", self)
