@@ -37,7 +37,7 @@ from desktop.services.registration import (
 )
 from desktop.services.vocabulary import DOB_PRECISIONS, LANGUAGES, RELATIONSHIPS, SEXES
 from desktop.ui.registry_models import words
-from desktop.ui.user_dialogs import _ServiceDialog
+from desktop.ui.user_dialogs import ServiceDialog
 from desktop.ui.widgets import InlineMessage, muted
 
 #: the "no value" end of the year box and the date box
@@ -72,7 +72,7 @@ def add_checked_rows(
     return errors
 
 
-class FormDialog(_ServiceDialog):
+class FormDialog(ServiceDialog):
     """A service dialog whose OK reads the form here, on the GUI thread, and hands
     what it read to the action running in the background (widgets are never read
     off the GUI thread)."""

@@ -23,7 +23,7 @@ from desktop.ui.widgets import SPACING, InlineMessage, muted
 from desktop.ui.worker import run_in_background
 
 
-class _ServiceDialog(QDialog):
+class ServiceDialog(QDialog):
     """A dialog whose OK runs a service call; known errors stay inside the dialog."""
 
     def __init__(self, parent: QWidget | None, title: str) -> None:
@@ -94,7 +94,7 @@ class RolesBox(QGroupBox):
         return frozenset(r for r, b in self.boxes.items() if b.isChecked())
 
 
-class AddUserDialog(_ServiceDialog):
+class AddUserDialog(ServiceDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent, "Add a user")
         self.setObjectName("addUserDialog")
@@ -135,7 +135,7 @@ class AddUserDialog(_ServiceDialog):
             box.setChecked(role.value in chosen)
 
 
-class RolesDialog(_ServiceDialog):
+class RolesDialog(ServiceDialog):
     def __init__(self, parent: QWidget | None, username: str, roles: frozenset[Role]) -> None:
         super().__init__(parent, f"Roles of {username}")
         self.setObjectName("rolesDialog")
@@ -147,7 +147,7 @@ class RolesDialog(_ServiceDialog):
         return None if self.roles.roles() else "Choose at least one role."
 
 
-class SetPasswordDialog(_ServiceDialog):
+class SetPasswordDialog(ServiceDialog):
     def __init__(self, parent: QWidget | None, title: str, explanation: str) -> None:
         super().__init__(parent, title)
         self.setObjectName("setPasswordDialog")
@@ -161,7 +161,7 @@ class SetPasswordDialog(_ServiceDialog):
         return self.passwords.problem()
 
 
-class ChangeOwnPasswordDialog(_ServiceDialog):
+class ChangeOwnPasswordDialog(ServiceDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent, "Change your password")
         self.setObjectName("changeOwnPasswordDialog")
