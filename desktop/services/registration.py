@@ -181,6 +181,15 @@ class CaseDetail:
 
 
 @dataclass(frozen=True)
+class ConsentRecord:
+    id: str
+    purpose: str
+    given_on: date
+    taken_by: str
+    note: str
+
+
+@dataclass(frozen=True)
 class ProtectionRecord:
     person_id: str
     categories: tuple[str, ...]
@@ -486,6 +495,30 @@ class RegistrationService:
                 detail.consent_to_share,
                 detail.notes,
             )
+
+    def consents(self, person_id: str) -> list[ConsentRecord]:
+        self._office.require(Perm.REGISTRY_READ, "see consent records")
+        with self._office.reading() as session:
+            rows = session.scalars(
+                select(Consent)
+                .where(Consent.person_id == person_id)
+                .order_by(Consent.given_on, Consent.created_at)
+            ).all()
+            return [ConsentRecord(c.id, c.purpose, c.given_on, c.taken_by, c.note) for c in rows]
+
+    @property
+    def may_edit(self) -> bool:
+        """Whether the signed-in user may register and change households."""
+        return self._office.actor.can(Perm.REGISTRY_WRITE)
+
+    @property
+    def may_see_protection(self) -> bool:
+        """Whether protection details may be shown (the service still checks every call)."""
+        return self._office.actor.can(Perm.PROTECTION_READ)
+
+    @property
+    def may_edit_protection(self) -> bool:
+        return self._office.actor.can(Perm.PROTECTION_WRITE)
 
     def possible_duplicates(self, person_id: str) -> list[Candidate]:
         """People who may be this person registered before (shown right after a save)."""

@@ -207,3 +207,18 @@ def test_status_and_custody_changes_need_a_reason_and_a_change(clerk):
     doc = service.add_document(person, DocumentInput("tazkira", "1400-0101-12345"))
     with pytest.raises(InvalidInput, match="already recorded there"):
         service.move_custody(doc, "family")
+
+
+def test_consents_are_listed_with_who_took_them(clerk):
+    service = RegistrationService(clerk)
+    person = service.add_person(_case(service), PRINCIPAL)
+    service.record_consent(person, "data_sharing_hq", date(2026, 3, 1), "read out in Dari")
+    service.record_consent(person, "registration", date(2026, 2, 1))
+    consents = service.consents(person)
+    assert [(c.purpose, c.taken_by) for c in consents] == [
+        ("registration", "clerk"),
+        ("data_sharing_hq", "clerk"),
+    ]
+    with pytest.raises(InvalidInput, match="what the consent is for"):
+        service.record_consent(person, "everything", date(2026, 3, 1))
+    assert service.may_edit and not service.may_see_protection
