@@ -46,6 +46,9 @@ PRELOAD_BACKGROUND = (
     "desktop.services.audit_log",
     "desktop.services.registry",
     "desktop.services.search",
+    "desktop.services.registration",
+    "desktop.services.duplicates",
+    "desktop.services.intake_import",
 )
 #: modules that create Qt objects at import (qtawesome): PySide6 is not safe to
 #: import from two threads, so these load on the GUI thread once it is idle
@@ -57,6 +60,7 @@ PRELOAD_GUI = (
     "desktop.ui.pages.overview",
     "desktop.ui.pages.cases",
     "desktop.ui.pages.people",
+    "desktop.ui.pages.duplicates",
 )
 PRELOAD_GUI_DELAY_MS = 150
 
@@ -120,6 +124,8 @@ class DesktopApp(QObject):
         self.main_window: MainWindow | None = None
         self.idle: IdleWatcher | None = None
         self.preloader: threading.Thread | None = None
+        #: everything the main window needs is loaded (the user was still typing)
+        self.preloaded = False
         self._drafts: dict[str, dict[str, Any]] = {}
         self._drafts_owner: str | None = None
         self._first_paint: AfterFirstPaint | None = None
@@ -193,6 +199,10 @@ class DesktopApp(QObject):
             return
         for name in PRELOAD_GUI:
             importlib.import_module(name)
+        import qtawesome
+
+        qtawesome.icon("fa6s.house")  # loads the icon fonts now, not after the password
+        self.preloaded = True
 
     def _show_unlock(self, prefill_user: str = "") -> UnlockWindow:
         from desktop.ui.unlock_window import UnlockWindow

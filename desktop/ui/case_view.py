@@ -8,6 +8,7 @@ window then reloads the whole case from ``RegistrationService.case_detail``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
@@ -46,6 +47,7 @@ from desktop.services.registration import (
 )
 from desktop.services.vocabulary import LANGUAGES
 from desktop.ui import dialogs
+from desktop.ui.consent_protection import ConsentDialog, ProtectionDialog
 from desktop.ui.document_dialogs import (
     CustodyDialog,
     CustodyLog,
@@ -318,6 +320,10 @@ class CaseView(QWidget):
         row = QHBoxLayout()
         self.add_member_button = self._button(row, "Add member…", self.add_member)
         self.edit_member_button = self._button(row, "Edit member…", self.edit_member)
+        self.consent_button = self._button(row, "Consent…", self.show_consent)
+        self.protection_button: QPushButton | None = None
+        if registration.may_see_protection:
+            self.protection_button = self._button(row, "Protection…", self.show_protection)
         row.addStretch(1)
         box.addLayout(row)
 
@@ -475,6 +481,9 @@ class CaseView(QWidget):
         self.status_button.setEnabled(writable)
         self.add_member_button.setEnabled(writable)
         self.edit_member_button.setEnabled(writable and member)
+        self.consent_button.setEnabled(member)
+        if self.protection_button is not None:
+            self.protection_button.setEnabled(member)
         self.add_document_button.setEnabled(writable and member)
         self.custody_button.setEnabled(writable and self.selected_document() is not None)
         self.read_only_note.setVisible(not self._can_write)
@@ -611,6 +620,40 @@ class CaseView(QWidget):
             registration.move_custody(document.id, *chosen)
 
         self._open(dialog, action)
+
+    def show_consent(self) -> None:
+        member = self.selected_member()
+        if member is None:
+            return
+        registration = self._registration
+        editable = self._can_write and registration.may_edit
+        dialog = ConsentDialog(
+            self, registration, member.id, member_name(member), editable=editable
+        )
+
+        def action(value: tuple[str, date, str]) -> None:
+            registration.record_consent(member.id, *value)
+
+        self._open(dialog, action)
+
+    def show_protection(self) -> None:
+        member = self.selected_member()
+        if member is None:
+            return
+        registration = self._registration
+        dialog = ProtectionDialog(
+            self,
+            registration,
+            member.id,
+            member_name(member),
+            editable=registration.may_edit_protection,
+        )
+        dialog.submit(lambda value: registration.set_protection(member.id, *value))
+        dialog.finished.connect(
+            lambda _r: self.reload() if dialog.result() == QDialog.DialogCode.Accepted else None
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- closing -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

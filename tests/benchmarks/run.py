@@ -142,15 +142,18 @@ def bench_unlock(office_dir: Path, runs: int) -> None:
 
     app = QApplication.instance() or QApplication([])
     timings: list[float] = []
+    preload_times: list[float] = []
     persons = ""
     for _ in range(runs):
         desk = app_module.DesktopApp(app, office_dir)  # type: ignore[arg-type]
         desk.start()
-        if desk.preloader is not None:
-            desk.preloader.join()  # the user is still typing: preloading is free
-        deadline = time.perf_counter() + 0.3
-        while time.perf_counter() < deadline:
+        # the user is still typing: what loads meanwhile is free (a few seconds at most)
+        shown = time.perf_counter()
+        deadline = shown + 10
+        while not desk.preloaded and time.perf_counter() < deadline:
             app.processEvents()
+            time.sleep(0.005)
+        preload_times.append(time.perf_counter() - shown)
         window = desk.unlock_window
         assert window is not None
         window.user_edit.setText("admin")
@@ -166,6 +169,8 @@ def bench_unlock(office_dir: Path, runs: int) -> None:
         desk.main_window.close_for_lock()
         desk.shutdown()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print("  each run (ms):", [round(t * 1000) for t in timings])
+    print(f"  loading behind the unlock window took {max(preload_times) * 1000:.0f} ms at most")
     print(
         f"password accepted -> main window populated ({persons} persons): median "
         f"{statistics.median(timings) * 1000:.0f} ms, max {max(timings) * 1000:.0f} ms "

@@ -1,0 +1,178 @@
+"""Consent and protection details of a member, from the household window."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from shiboken6 import isValid
+
+from desktop.services import auth
+from desktop.services.demo import create_demo_office
+from desktop.services.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.session import UnlockedOffice
+from desktop.ui import worker
+from desktop.ui.case_view import CaseView, close_case_views, open_case_view
+from desktop.ui.consent_protection import ConsentDialog, ProtectionDialog
+from tests.conftest import CHEAP_KDF, USER_PASSWORD
+
+WAIT_MS = 10_000
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A small demo office plus one household of our own (no specific needs yet)."""
+    mp = pytest.MonkeyPatch()
+    mp.setattr(auth, "kdf_params", lambda: CHEAP_KDF)
+    try:
+        directory = tmp_path_factory.mktemp("consent_protection") / "office"
+        create_demo_office(directory, USER_PASSWORD, 3, seed=2, reference_date=date(2026, 3, 1))
+        office = auth.unlock(directory, "registration", USER_PASSWORD)
+        try:
+            registration = RegistrationService(office)
+            case_id = registration.create_case(CaseInput(destination_country="CAN"))
+            registration.add_person(
+                case_id,
+                PersonInput(
+                    relationship="principal",
+                    given_name="Nangialai",
+                    family_name="Tokhi",
+                    sex="M",
+                    date_of_birth=date(1988, 1, 1),
+                    dob_precision="year",
+                ),
+            )
+        finally:
+            office.close()
+    finally:
+        mp.undo()
+    return directory, case_id
+
+
+@pytest.fixture
+def unlock(qtbot, template: tuple[Path, str], tmp_path: Path) -> Iterator:  # type: ignore[type-arg]
+    opened: list[UnlockedOffice] = []
+
+    def make(username: str) -> RegistrationService:
+        directory = tmp_path / "office"
+        if not directory.exists():
+            shutil.copytree(template[0], directory)
+        office = auth.unlock(directory, username, USER_PASSWORD)
+        opened.append(office)
+        return RegistrationService(office)
+
+    yield make
+    close_case_views()
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+    for office in opened:
+        office.close()
+
+
+def _open(qtbot, registration: RegistrationService, case_id: str) -> CaseView:
+    view = open_case_view(registration, case_id)
+    qtbot.waitUntil(lambda: not view.loading() and view.case is not None, timeout=WAIT_MS)
+    assert view.selected_member() is not None
+    return view
+
+
+def _dialog(view: CaseView, kind: type) -> QDialog:
+    shown = [d for d in view.findChildren(kind) if isValid(d) and d.isVisible()]
+    assert len(shown) == 1
+    return shown[0]
+
+
+def _loaded(qtbot, dialog: ConsentDialog | ProtectionDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+
+
+def _ok(dialog: QDialog):  # type: ignore[no-untyped-def]
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)  # type: ignore[attr-defined]
+
+
+def _closed_and_reloaded(qtbot, view: CaseView, dialog: QDialog) -> None:
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not view.loading() and not worker.busy(), timeout=WAIT_MS)
+
+
+def _needs(view: CaseView) -> str:
+    model = view.members_model
+    return str(model.data(model.index(0, model.columnCount() - 1)))
+
+
+def test_registration_records_a_consent_and_sees_it(qtbot, unlock, template):
+    view = _open(qtbot, unlock("registration"), template[1])
+    assert view.protection_button is None  # registration may not see protection details
+    assert view.consent_button.isEnabled()
+    view.consent_button.click()
+    dialog = _dialog(view, ConsentDialog)
+    assert isinstance(dialog, ConsentDialog)
+    _loaded(qtbot, dialog)
+    assert dialog.rows() == []
+    assert dialog.new_box.isEnabled()
+    assert dialog.given_on.date().toPython() == date.today()
+    dialog.purpose.setCurrentIndex(dialog.purpose.findData("data_sharing_hq"))
+    qtbot.keyClicks(dialog.note, "Explained in Dari")
+    _ok(dialog).click()
+    _closed_and_reloaded(qtbot, view, dialog)
+
+    view.consent_button.click()
+    again = _dialog(view, ConsentDialog)
+    assert isinstance(again, ConsentDialog)
+    _loaded(qtbot, again)
+    assert again.rows() == [
+        (
+            "Sharing data with IOM headquarters",
+            date.today().isoformat(),
+            "registration",
+            "Explained in Dari",
+        )
+    ]
+    again.reject()
+
+
+def test_protection_saves_categories_and_needs(qtbot, unlock, template):
+    view = _open(qtbot, unlock("protection"), template[1])
+    assert _needs(view) == "No"
+    assert view.protection_button is not None
+    assert view.protection_button.isEnabled()
+    view.protection_button.click()
+    dialog = _dialog(view, ProtectionDialog)
+    assert isinstance(dialog, ProtectionDialog)
+    assert "restricted" in dialog.windowTitle().lower()
+    _loaded(qtbot, dialog)
+    assert _ok(dialog).isEnabled()
+    assert not any(c.isChecked() for c in dialog.categories.values())
+    dialog.categories["single_female_head"].setChecked(True)
+    dialog.needs["female_interpreter"].setChecked(True)
+    dialog.consent_to_share.setChecked(True)
+    dialog.notes.setPlainText("Prefers a female officer")
+    _ok(dialog).click()
+    _closed_and_reloaded(qtbot, view, dialog)
+    assert _needs(view) == "Yes"
+
+    view.protection_button.click()
+    again = _dialog(view, ProtectionDialog)
+    assert isinstance(again, ProtectionDialog)
+    _loaded(qtbot, again)
+    assert again.value() == (
+        ("single_female_head",),
+        ("female_interpreter",),
+        True,
+        "Prefers a female officer",
+    )
+    again.reject()
+
+
+def test_consent_is_read_only_for_the_protection_role(qtbot, unlock, template):
+    view = _open(qtbot, unlock("protection"), template[1])
+    view.consent_button.click()
+    dialog = _dialog(view, ConsentDialog)
+    assert isinstance(dialog, ConsentDialog)
+    _loaded(qtbot, dialog)
+    assert not dialog.new_box.isEnabled()
+    assert _ok(dialog) is None
+    dialog.reject()
