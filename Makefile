@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck layers unit bench demo clean
+.PHONY: run test lint typecheck layers unit bench demo clean system-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,18 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) system-deps
 	QT_QPA_PLATFORM= $(BIN)/departure-desk $(ARGS)
+
+# Qt's X11 plugin needs libxcb-cursor0 on Linux desktops (not for the headless tests)
+system-deps:
+	@if [ "$$(uname)" = Linux ] && ! ldconfig -p | grep -q libxcb-cursor.so.0; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq libxcb-cursor0; \
+	  else \
+	    echo "Qt needs libxcb-cursor0 to open windows: sudo apt-get install libxcb-cursor0"; \
+	  fi; \
+	fi
 
 test: $(STAMP) lint typecheck layers unit
 
