@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -52,8 +54,17 @@ class SearchHit:
     score: float
 
 
+@lru_cache(maxsize=1 << 17)
+def _tokens(text: str) -> tuple[str, ...]:
+    """search_tokens, remembered: names and case numbers repeat across 100,000 people."""
+    return tuple(search_tokens(text))
+
+
 def person_tokens(
-    person: Person, case_number: str, documents: list[str], extra: list[str] | None = None
+    person: Person,
+    case_number: str,
+    documents: list[str],
+    extra: Sequence[str] = (),
 ) -> str:
     parts = [
         person.given_name,
@@ -62,35 +73,37 @@ def person_tokens(
         person.grandfather_name,
         person.native_name,
     ]
-    tokens = [t for part in parts for t in search_tokens(part or "")]
+    tokens = [t for part in parts for t in _tokens(part or "")]
     tokens += _number_tokens(case_number)
     for number in documents:
         tokens += _number_tokens(number)
     if person.phone:
         tokens += _phone_tokens(person.phone)
-    tokens += extra or []
+    tokens += extra
     return " ".join(dict.fromkeys(tokens))  # unique, order kept
 
 
-def _number_tokens(value: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _number_tokens(value: str) -> tuple[str, ...]:
     """A number also matches by its tail: '00042' or '42' for SHG-2026-00042."""
-    tokens = search_tokens(value)
+    tokens = list(_tokens(value))
     digits = re.sub(r"\D", "", value)
     if digits:
         tokens.append(digits)
         tail = re.search(r"(\d+)$", value.strip())
         if tail:
             tokens += [tail.group(1), tail.group(1).lstrip("0") or "0"]
-    return tokens
+    return tuple(tokens)
 
 
-def _phone_tokens(value: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _phone_tokens(value: str) -> tuple[str, ...]:
     """+355 69 555 0101 is also typed 069 555 0101 or 69 555 0101."""
-    tokens = _number_tokens(value)
+    tokens = list(_number_tokens(value))
     digits = re.sub(r"\D", "", value)
     if len(digits) > 9:
         tokens += [digits[-9:], "0" + digits[-9:]]
-    return tokens
+    return tuple(tokens)
 
 
 class SearchService:
@@ -276,7 +289,7 @@ def rebuild_index(session: Session) -> int:
         .execution_options(yield_per=5000)
     )
     for person, case_number, case_phone in session.execute(query):
-        extra = _phone_tokens(case_phone) if case_phone else []
+        extra = _phone_tokens(case_phone) if case_phone else ()
         tokens = person_tokens(person, case_number, documents.get(person.id, []), extra)
         rows.append({"tokens": tokens, "person_id": person.id, "case_id": person.case_id})
         if len(rows) >= 5000:
@@ -325,7 +338,7 @@ def _index(session: Session, person_ids: list[str]) -> None:
                 person,
                 case_number,
                 documents.get(person.id, []),
-                _phone_tokens(case_phone) if case_phone else [],
+                _phone_tokens(case_phone) if case_phone else (),
             ),
             "person_id": person.id,
             "case_id": person.case_id,
