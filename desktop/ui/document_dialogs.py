@@ -8,10 +8,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -26,7 +24,13 @@ from desktop.services.registration import (
     validate_document,
 )
 from desktop.services.vocabulary import DOCUMENT_TYPES
-from desktop.ui.person_form import FormDialog, add_checked_rows, combo, select_data
+from desktop.ui.person_form import (
+    CheckedFormDialog,
+    FormDialog,
+    add_checked_rows,
+    combo,
+    select_data,
+)
 from desktop.ui.registry_models import words
 from desktop.ui.widgets import muted
 
@@ -65,7 +69,7 @@ def _date_of(edit: QDateEdit) -> date | None:
     return None if value == _NO_DATE else date(value.year(), value.month(), value.day())
 
 
-class DocumentDialog(FormDialog):
+class DocumentDialog(CheckedFormDialog):
     """Record a document of one member; OK runs the ``submit`` action with ``document()``."""
 
     def __init__(self, parent: QWidget | None, member_name: str) -> None:
@@ -85,8 +89,6 @@ class DocumentDialog(FormDialog):
         self.machine_readable = QCheckBox("Has a machine-readable zone", self)
         self.machine_readable.setObjectName("machineReadable")
         self.custody = combo(self, "custody", CUSTODY, {})
-        self._errors: dict[str, QLabel] = {}
-        self._touched: set[str] = set()
         rows: list[tuple[str, str, QWidget]] = [
             ("doc_type", "&Type", self.doc_type),
             ("number", "&Number", self.number),
@@ -123,31 +125,8 @@ class DocumentDialog(FormDialog):
             custody=str(self.custody.currentData()),
         )
 
-    def problem(self) -> str | None:
-        problems = validate_document(self.document())
-        if problems:
-            self._touched.update(problems)
-            self.revalidate()
-            return next(iter(problems.values()))
-        return None
-
-    def _changed(self, name: str) -> None:
-        self._touched.add(name)
-        self.revalidate()
-
-    def revalidate(self) -> None:
-        problems = validate_document(self.document())
-        for name, label in self._errors.items():
-            text = problems.get(name, "") if name in self._touched else ""
-            label.setText(text)
-            self._form.setRowVisible(label, bool(text))
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(not problems)
-        ok.setToolTip(next(iter(problems.values())) if problems else "")
-
-    def error_text(self, name: str) -> str:
-        label = self._errors[name]
-        return label.text() if label.isVisibleTo(self) else ""
+    def problems(self) -> dict[str, str]:
+        return validate_document(self.document())
 
 
 class CustodyLog(QTableWidget):

@@ -5,6 +5,7 @@ that fills the identity fields from a keyboard-wedge reader."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -93,6 +94,53 @@ class FormDialog(ServiceDialog):
             value = self.value()
             self.on_accept(lambda: action(value))
         super()._try_accept()
+
+
+class CheckedFormDialog(FormDialog):
+    """A form validated as the clerk types: a message under each touched field, OK
+    enabled only when ``problems()`` is empty. Subclasses fill ``_errors`` (with
+    ``add_checked_rows``) and ``_form``, and say what ``problems()`` are."""
+
+    _form: QFormLayout
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent, title)
+        self._errors: dict[str, QLabel] = {}
+        self._touched: set[str] = set()
+
+    def problems(self) -> dict[str, str]:
+        return {}
+
+    def problem(self) -> str | None:
+        problems = self.problems()
+        if problems:
+            self._touched.update(problems)
+            self.revalidate()
+            return next(iter(problems.values()))
+        return None
+
+    def _changed(self, name: str) -> None:
+        self._touched.add(name)
+        self.revalidate()
+
+    def revalidate(self) -> None:
+        problems = self.problems()
+        for name, label in self._errors.items():
+            text = problems.get(name, "") if name in self._touched else ""
+            label.setText(text)
+            self._form.setRowVisible(label, bool(text))
+        self._untouched_problems([n for n in problems if n not in self._touched])
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not problems)
+        ok.setToolTip(next(iter(problems.values())) if problems else "")
+
+    def _untouched_problems(self, names: list[str]) -> None:
+        """Problems of fields not touched yet (no message under them yet)."""
+
+    def error_text(self, name: str) -> str:
+        """The message shown beside field ``name`` (empty when none is shown)."""
+        label = self._errors[name]
+        return label.text() if label.isVisibleTo(self) else ""
 
 
 def combo(parent: QWidget, name: str, values: tuple[str, ...], titles: dict[str, str]) -> QComboBox:
@@ -194,7 +242,7 @@ class DateOfBirthField(QWidget):
         select_data(self.month, value.month)
 
 
-class PersonForm(FormDialog):
+class PersonForm(CheckedFormDialog):
     """Add or change a member. OK runs the action given to ``submit`` with
     ``value()``: the person and the scanned document to record with them, if any.
     """
@@ -211,8 +259,6 @@ class PersonForm(FormDialog):
         self.setMinimumWidth(620)
         self._fill: MrzFill | None = None
         #: fields the clerk has changed (their messages show as they type)
-        self._touched: set[str] = set()
-        self._errors: dict[str, QLabel] = {}
 
         if member is None:
             self.body.addWidget(self._mrz_box())
@@ -384,52 +430,16 @@ class PersonForm(FormDialog):
         """The scanned document to record with the person, if the clerk wants it."""
         if self._fill is None or not self.save_document.isChecked():
             return None
-        custody = str(self.document_custody.currentData())
-        document = self._fill.document
-        return DocumentInput(
-            doc_type=document.doc_type,
-            number=document.number,
-            issuing_country=document.issuing_country,
-            issue_date=document.issue_date,
-            expiry_date=document.expiry_date,
-            machine_readable=document.machine_readable,
-            mrz=document.mrz,
-            custody=custody,
-        )
+        return replace(self._fill.document, custody=str(self.document_custody.currentData()))
 
     def problems(self) -> dict[str, str]:
         return validate_person(self.person())
 
-    def problem(self) -> str | None:
-        problems = self.problems()
-        if problems:
-            self._touched.update(problems)
-            self.revalidate()
-            return next(iter(problems.values()))
-        return None
-
     # -- validation as the clerk types ------------------------------------------------------------
-    def _changed(self, name: str) -> None:
-        self._touched.add(name)
-        self.revalidate()
-
-    def revalidate(self) -> None:
-        problems = self.problems()
-        for name, label in self._errors.items():
-            text = problems.get(name, "") if name in self._touched else ""
-            label.setText(text)
-            self._form.setRowVisible(label, bool(text))
-        waiting = [_FIELD_TITLES.get(n, n) for n in problems if n not in self._touched]
+    def _untouched_problems(self, names: list[str]) -> None:
+        waiting = [_FIELD_TITLES.get(n, n) for n in names]
         self.missing.setText("Still needed: " + ", ".join(waiting) + "." if waiting else "")
         self.missing.setVisible(bool(waiting))
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(not problems)
-        ok.setToolTip(next(iter(problems.values())) if problems else "")
-
-    def error_text(self, name: str) -> str:
-        """The message shown beside field ``name`` (empty when none is shown)."""
-        label = self._errors[name]
-        return label.text() if label.isVisibleTo(self) else ""
 
     # -- MRZ ------------------------------------------------------------------------------------
     def _mrz_changed(self) -> None:
