@@ -457,7 +457,10 @@ def load_person_facts(session: Session) -> list[PersonFacts]:
 
 def _facts(session: Session, ids: list[str] | None) -> list[PersonFacts]:
     documents: dict[str, list[str]] = defaultdict(list)
-    for person_id, number in session.execute(select(Document.person_id, Document.number)):
+    numbers = select(Document.person_id, Document.number)
+    if ids is not None:  # a few people (after a save): not every document of the office
+        numbers = numbers.where(Document.person_id.in_(ids))
+    for person_id, number in session.execute(numbers):
         documents[str(person_id)].append(str(number))
     query = (
         select(
