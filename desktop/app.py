@@ -364,7 +364,8 @@ class DesktopApp(QObject):
         from desktop.ui.main_window import MainWindow
 
         self.office = office
-        self.status = office_status(self.data_dir)
+        info = office.info  # what the unlock window shows next time (no second keyring read)
+        self.status = OfficeStatus(self.data_dir, True, info.code, info.name, info.demo)
         accounts = AccountService(office)
         settings = SettingsService(office)
         window = MainWindow(
