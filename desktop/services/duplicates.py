@@ -252,22 +252,10 @@ class DuplicateService:
         return find_candidates(people, decided)
 
     def candidates_for(self, person_id: str) -> list[Candidate]:
-        """Pairs involving one person, e.g. right after it was saved."""
-        return [c for c in self.candidates() if person_id in (c.first.id, c.second.id)]
-
-    def check_new(self, facts: PersonFacts) -> list[Candidate]:
-        """Pairs an unsaved person would form with the registry (for imports and forms)."""
-        self._office.require(Perm.REGISTRY_READ, "check for duplicates")
+        """Pairs involving one person, found through the search index (no full scan)."""
+        self._office.require(Perm.REGISTRY_READ, "review duplicates")
         with self._office.reading() as session:
-            people = _facts(session, None)
-        found = []
-        for other in people:
-            if other.id == facts.id:
-                continue
-            score, reasons = score_pair(facts, other)
-            if score >= POSSIBLE:
-                found.append(Candidate(facts, other, round(score, 1), reasons))
-        return sorted(found, key=lambda c: -c.score)
+            return candidates_around(session, person_id)
 
     def mark_not_duplicate(self, first_id: str, second_id: str, note: str = "") -> None:
         self._office.require(Perm.REGISTRY_WRITE, "decide about duplicates")

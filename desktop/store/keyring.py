@@ -20,7 +20,6 @@ import json
 import os
 import time
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -193,9 +192,6 @@ class Keyring:
     def remove(self, username: str) -> None:
         self.wraps.pop(username, None)
         self.throttles.pop(username, None)
-
-    def usernames(self) -> Iterator[str]:
-        return iter(sorted(self.wraps))
 
     def throttle(self, username: str) -> Throttle:
         return self.throttles.setdefault(username, Throttle())
