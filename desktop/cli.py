@@ -12,7 +12,8 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -203,6 +204,16 @@ def _fallback_crash_dir() -> Path:
     return user_log_path("DepartureDesk", appauthor=False) / "crash"
 
 
+@contextmanager
+def _unlocked(args: argparse.Namespace, passwords: Passwords) -> Iterator[UnlockedOffice]:
+    """The office unlocked for one command, closed (key wiped) whatever happens."""
+    office = _unlock(args, passwords)
+    try:
+        yield office
+    finally:
+        office.close()
+
+
 def _print_json(data: Any, out: TextIO) -> None:
     out.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
 
@@ -241,11 +252,8 @@ def cmd_demo(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
 def cmd_check(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     from desktop.services.office_check import check_office
 
-    office = _unlock(args, pw)
-    try:
+    with _unlocked(args, pw) as office:
         report = check_office(office)
-    finally:
-        office.close()
     if args.json:
         _print_json(
             {
@@ -300,8 +308,7 @@ def cmd_users(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
 
     action = args.users_command
     roles = _roles(args.roles) if action in ("add", "roles") else frozenset()
-    office = _unlock(args, pw)
-    try:
+    with _unlocked(args, pw) as office:
         accounts = AccountService(office)
         if action == "list":
             users = accounts.list_users()
@@ -346,8 +353,6 @@ def cmd_users(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
         elif action == "unlock":
             accounts.unlock_account(args.name)
             out.write(f"Unlocked {args.name}\n")
-    finally:
-        office.close()
     return EXIT_OK
 
 
@@ -358,14 +363,11 @@ def cmd_search(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
 
     if not args.query.strip():
         raise InvalidInput("Give something to search for: a name, case number or document.")
-    office = _unlock(args, pw)
-    try:
+    with _unlocked(args, pw) as office:
         search = SearchService(office)
         search.ensure_index()
         hits = search.search(args.query, limit=args.limit)
         RegistryService(office).audit_lookup("cli_search", {"hits": len(hits)})
-    finally:
-        office.close()
     if args.json:
         _print_json(
             [
@@ -395,12 +397,9 @@ def cmd_duplicates(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     from desktop.services.duplicates import DuplicateService
     from desktop.services.registry import RegistryService
 
-    office = _unlock(args, pw)
-    try:
+    with _unlocked(args, pw) as office:
         pairs = DuplicateService(office).candidates()
         RegistryService(office).audit_lookup("cli_duplicates", {"pairs": len(pairs)})
-    finally:
-        office.close()
     if args.json:
         _print_json(
             [
@@ -432,13 +431,10 @@ def cmd_import(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise InvalidInput(f"There is no file {path}.")
-    office = _unlock(args, pw)
-    try:
+    with _unlocked(args, pw) as office:
         service = ImportService(office)
         mapping = service.mapping_for(path)
         report = service.run(path, mapping, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
-    finally:
-        office.close()
     out.write(f"rows read: {report.rows_read}\n")
     for column in report.unmapped_required:
         out.write(f"missing column: {column} (no column of the file could be matched to it)\n")
@@ -470,13 +466,10 @@ def cmd_import(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
 def cmd_cases(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     from desktop.services.registry import RegistryService
 
-    office = _unlock(args, pw)
-    try:
+    with _unlocked(args, pw) as office:
         registry = RegistryService(office)
         cases = registry.case_summaries()
         registry.audit_lookup("cli_cases_listed", {"cases": len(cases)})
-    finally:
-        office.close()
     if args.json:
         _print_json(
             [
