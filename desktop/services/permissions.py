@@ -28,6 +28,7 @@ class Perm(StrEnum):
     PROTECTION_WRITE = "protection.write"
     MOVEMENT_READ = "movement.read"
     MOVEMENT_WRITE = "movement.write"
+    SCHEDULE_WRITE = "schedule.write"
 
 
 ROLE_TITLES: dict[Role, str] = {
@@ -49,10 +50,16 @@ GRANTS: dict[Role, frozenset[Perm]] = {
             Perm.REGISTRY_READ,
         }
     ),
-    Role.REGISTRATION: frozenset({Perm.REGISTRY_READ, Perm.REGISTRY_WRITE}),
-    Role.MEDICAL: frozenset({Perm.REGISTRY_READ, Perm.MEDICAL_READ, Perm.MEDICAL_WRITE}),
-    Role.PROTECTION: frozenset({Perm.REGISTRY_READ, Perm.PROTECTION_READ, Perm.PROTECTION_WRITE}),
-    Role.MOVEMENT: frozenset({Perm.REGISTRY_READ, Perm.MOVEMENT_READ, Perm.MOVEMENT_WRITE}),
+    Role.REGISTRATION: frozenset({Perm.REGISTRY_READ, Perm.REGISTRY_WRITE, Perm.SCHEDULE_WRITE}),
+    Role.MEDICAL: frozenset(
+        {Perm.REGISTRY_READ, Perm.MEDICAL_READ, Perm.MEDICAL_WRITE, Perm.SCHEDULE_WRITE}
+    ),
+    Role.PROTECTION: frozenset(
+        {Perm.REGISTRY_READ, Perm.PROTECTION_READ, Perm.PROTECTION_WRITE, Perm.SCHEDULE_WRITE}
+    ),
+    Role.MOVEMENT: frozenset(
+        {Perm.REGISTRY_READ, Perm.MOVEMENT_READ, Perm.MOVEMENT_WRITE, Perm.SCHEDULE_WRITE}
+    ),
     Role.VIEWER: frozenset({Perm.REGISTRY_READ}),
 }
 

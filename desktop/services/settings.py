@@ -40,7 +40,26 @@ IDLE_LOCK_MINUTES = IntSetting(
     "idle_lock_minutes", "Lock after this many idle minutes", 10, 1, 60, "minutes"
 )
 
-ALL_SETTINGS: tuple[IntSetting, ...] = (IDLE_LOCK_MINUTES,)
+ADULT_AGE = IntSetting(
+    "adult_age", "Orientation required from this age (years)", 15, 10, 21, "years"
+)
+INFORM_HOURS = IntSetting(
+    "inform_hours", "Families must be told this many hours ahead", 48, 12, 168, "hours"
+)
+DEFAULT_SLOT_MINUTES = IntSetting(
+    "default_slot_minutes", "Default appointment length", 30, 5, 240, "minutes"
+)
+ORIENTATION_CAPACITY = IntSetting(
+    "orientation_capacity", "Default seats in an orientation session", 25, 1, 200, "people"
+)
+
+ALL_SETTINGS: tuple[IntSetting, ...] = (
+    IDLE_LOCK_MINUTES,
+    ADULT_AGE,
+    INFORM_HOURS,
+    DEFAULT_SLOT_MINUTES,
+    ORIENTATION_CAPACITY,
+)
 
 
 class SettingsService:

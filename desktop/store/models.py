@@ -246,6 +246,77 @@ class ColumnMapping(Tracked, Base):
     mapping: Mapped[str] = mapped_column(Text)  # JSON
 
 
+# -- appointments and orientation (issue 4) -------------------------------------------
+
+
+class Location(Tracked, Base):
+    """A place appointments happen: office, clinic, embassy, hotel. An office setting."""
+
+    __tablename__ = "locations"
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    address: Mapped[str] = mapped_column(String(256), default="")
+    map_line: Mapped[str] = mapped_column(String(256), default="")
+    capacity: Mapped[int] = mapped_column(Integer, default=1)  # appointments at the same time
+    slot_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Appointment(Tracked, Base):
+    __tablename__ = "appointments"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    ends_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    agency: Mapped[str] = mapped_column(String(128), default="")  # embassy or agency
+    interviewer: Mapped[str] = mapped_column(String(128), default="")
+    interpreter_language: Mapped[str] = mapped_column(String(32), default="")
+    note: Mapped[str] = mapped_column(Text, default="")  # summary only, never medical results
+    outcome: Mapped[str | None] = mapped_column(String(32), nullable=True)  # interviews
+    rescheduled_to_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    follow_up_done: Mapped[bool] = mapped_column(Boolean, default=False)  # no-show handled
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class AppointmentAttendee(Tracked, Base):
+    __tablename__ = "appointment_attendees"
+    __table_args__ = (UniqueConstraint("appointment_id", "person_id"),)
+    appointment_id: Mapped[str] = mapped_column(ForeignKey("appointments.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    attended: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+
+
+class Notification(Tracked, Base):
+    """The family was told of an appointment: how (method), by whom and when (tracked)."""
+
+    __tablename__ = "notifications"
+    appointment_id: Mapped[str] = mapped_column(ForeignKey("appointments.id"), index=True)
+    method: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class OrientationSession(Tracked, Base):
+    __tablename__ = "orientation_sessions"
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    ends_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), index=True)
+    language: Mapped[str] = mapped_column(String(16))
+    facilitator: Mapped[str] = mapped_column(String(128), default="")
+    topics: Mapped[str] = mapped_column(Text, default="")
+    capacity: Mapped[int] = mapped_column(Integer)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OrientationEnrolment(Tracked, Base):
+    __tablename__ = "orientation_enrolments"
+    __table_args__ = (UniqueConstraint("session_id", "person_id"),)
+    session_id: Mapped[str] = mapped_column(ForeignKey("orientation_sessions.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    attended: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+
+
 TRACKED_TABLES = tuple(
     m.__tablename__
     for m in (
@@ -261,5 +332,11 @@ TRACKED_TABLES = tuple(
         ProtectionDetail,
         DuplicateDecision,
         ColumnMapping,
+        Location,
+        Appointment,
+        AppointmentAttendee,
+        Notification,
+        OrientationSession,
+        OrientationEnrolment,
     )
 )

@@ -1,0 +1,45 @@
+"""The office's clock: appointments are agreed in Europe/Tirane time and stored in UTC.
+
+Albania changes clocks on the last Sundays of March and October, so a day is not always
+24 hours and some wall-clock times do not exist (02:30 on the spring day) or happen twice
+(02:30 on the autumn day). Everything that turns a wall-clock time into an instant goes
+through here so those cases are decided once.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from desktop.errors import InvalidInput
+
+OFFICE_TZ = ZoneInfo("Europe/Tirane")
+
+
+def to_utc(day: date, at: time) -> datetime:
+    """The instant of a wall-clock time in the office; refuses times the clocks skip.
+
+    A time that happens twice (the autumn change) means the first one, as a clerk
+    reading a clock that has not yet been turned back would mean.
+    """
+    local = datetime.combine(day, at, tzinfo=OFFICE_TZ)
+    instant = local.astimezone(UTC)
+    if instant.astimezone(OFFICE_TZ).replace(tzinfo=None) != local.replace(tzinfo=None):
+        raise InvalidInput(
+            f"{at:%H:%M} does not exist on {day:%d %b %Y}: the clocks go forward that night. "
+            "Choose another time."
+        )
+    return instant
+
+
+def to_local(instant: datetime) -> datetime:
+    return instant.astimezone(OFFICE_TZ)
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    """Start and end (exclusive) in UTC of an office day, 23 or 25 hours on change days."""
+    return to_utc(day, time(0)), to_utc(day + timedelta(days=1), time(0))
+
+
+def office_today(now: datetime | None = None) -> date:
+    return to_local(now or datetime.now(UTC)).date()
