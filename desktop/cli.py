@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -108,6 +109,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
 
+    printing = sub.add_parser("print", help="print appointment slips and agendas to PDF")
+    psub = printing.add_subparsers(dest="print_command", metavar="DOCUMENT", parser_class=_Parser)
+    psub.required = True
+    p = psub.add_parser(
+        "slips",
+        parents=[common, auth, pw],
+        help="slips for the families of a day's appointments (records them as told)",
+    )
+    p.add_argument("--date", type=_day, required=True, help="office day, YYYY-MM-DD")
+    p.add_argument("--location", help="only this place (its name or the start of it)")
+    p.add_argument("--case", help="only this case number")
+    p.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    p.add_argument(
+        "--no-mark",
+        action="store_true",
+        help="do not record the families as told (a test print that is not handed out)",
+    )
+    p = psub.add_parser(
+        "agenda", parents=[common, auth, pw], help="a day's agenda with a signature column"
+    )
+    p.add_argument("--date", type=_day, required=True, help="office day, YYYY-MM-DD")
+    p.add_argument("--location", help="only this place (its name or the start of it)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+
     users = sub.add_parser("users", help="manage user accounts")
     usub = users.add_subparsers(dest="users_command", metavar="ACTION", parser_class=_Parser)
     usub.required = True
@@ -147,6 +172,13 @@ def _limit(text: str) -> int:
     if not 1 <= value <= 1000:
         raise argparse.ArgumentTypeError("choose between 1 and 1000")
     return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
 def _count(text: str) -> int:
@@ -489,6 +521,70 @@ def cmd_cases(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _place_id(office: UnlockedOffice, name: str | None) -> str | None:
+    from desktop.errors import InvalidInput
+    from desktop.services.places import PlacesService
+
+    if not name:
+        return None
+    places = PlacesService(office).list(include_inactive=True)
+    wanted = " ".join(name.split()).casefold()
+    exact = [p for p in places if p.name.casefold() == wanted]
+    found = exact or [p for p in places if p.name.casefold().startswith(wanted)]
+    if len(found) != 1:
+        names = "; ".join(p.name for p in places) or "none yet"
+        what = "matches more than one place" if found else "matches no place"
+        raise InvalidInput(f"--location {name!r} {what}. Places: {names}.")
+    return found[0].id
+
+
+def _output_path(path: Path) -> Path:
+    from desktop.errors import InvalidInput
+
+    target = path.expanduser()
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a folder; give a file name such as slips.pdf.")
+    if not target.parent.is_dir():
+        raise InvalidInput(f"The folder {target.parent} does not exist.")
+    return target
+
+
+def cmd_print(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
+    from desktop.errors import InvalidInput
+    from desktop.services.appointments import AppointmentService
+    from desktop.services.printing import PrintingService
+    from desktop.store.files import atomic_write
+
+    target = _output_path(args.output)
+    with _unlocked(args, pw) as office:
+        printing = PrintingService(office)
+        place_id = _place_id(office, args.location)
+        if args.print_command == "agenda":
+            pdf = printing.agenda_pdf(args.date, place_id)
+            atomic_write(target, pdf, "the agenda")
+            out.write(f"Agenda for {args.date:%a %d %b %Y} written to {target}\n")
+            return EXIT_OK
+        ids = printing.slips_for_day(args.date, place_id)
+        if args.case:
+            wanted = args.case.strip().upper()
+            agenda = AppointmentService(office).agenda(args.date, location_id=place_id)
+            ids = [a.id for a in agenda if a.id in ids and a.case_number == wanted]
+        if not ids:
+            raise InvalidInput(
+                f"No appointment on {args.date:%d %b %Y} needs a slip"
+                + (" at that place" if place_id else "")
+                + (f" for case {args.case}" if args.case else "")
+                + " (cancelled, attended and rescheduled ones get none)."
+            )
+        pdf = printing.slips_pdf(ids)
+        atomic_write(target, pdf, "the slips")
+        told = 0 if args.no_mark else printing.mark_slips_handed(ids)
+    out.write(f"{len(ids)} slips written to {target}\n")
+    if not args.no_mark:
+        out.write(f"{told} appointments recorded as told (printed slip)\n")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Passwords, TextIO], int]] = {
     "search": cmd_search,
     "cases": cmd_cases,
@@ -498,6 +594,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Passwords, TextIO], int]] = {
     "demo": cmd_demo,
     "check": cmd_check,
     "users": cmd_users,
+    "print": cmd_print,
 }
 
 

@@ -16,6 +16,7 @@ from desktop.errors import WeakPassword
 from desktop.services import auth
 from desktop.services.accounts import AccountService
 from desktop.services.demo_data import DemoHousehold, DemoPerson, generate_households
+from desktop.services.demo_schedule import add_demo_schedule
 from desktop.services.mrz import check_digit
 from desktop.services.passwords import check_password
 from desktop.services.permissions import Role
@@ -93,10 +94,17 @@ def create_demo_office(
         )
         with office.unit_of_work() as session:
             rebuild_index(session)
+        appointments = add_demo_schedule(office, today, seed)
+        with office.unit_of_work() as session:
             office.audit(
                 session,
                 "demo_created",
-                detail={"households": households, "persons": persons, "seed": seed},
+                detail={
+                    "households": households,
+                    "persons": persons,
+                    "appointments": appointments,
+                    "seed": seed,
+                },
             )
         completed = True
     finally:
