@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.services import audit, auth, demo
+from desktop.services.registration import CASE_STATUSES
 from tests.conftest import USER_PASSWORD
 
 
@@ -35,7 +36,8 @@ def test_cases_list_has_numbers_status_members_and_no_names(cli, demo_office):
     lines = r.out.strip().splitlines()
     assert len(lines) == 12
     number, status, members, destination = lines[0].split("\t")
-    assert number == f"DEMO-{number[5:9]}-00001" and status == "registered"
+    assert number == f"DEMO-{number[5:9]}-00001"
+    assert status in CASE_STATUSES and status != "registered"  # the demo schedule moved it
     assert int(members) >= 1 and len(destination) == 3
     office = auth.unlock(demo_office, "admin", USER_PASSWORD)
     with office.reading() as session:
