@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -44,3 +45,23 @@ def confirm(parent: QWidget | None, title: str, question: str) -> bool:
         parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def choose_save_path(
+    parent: QWidget | None, title: str, suggested_name: str, file_filter: str
+) -> Path | None:
+    """Ask where to save a file; ``None`` when the clerk cancels (or dialogs are off).
+
+    The chooser starts in the Documents folder with ``suggested_name``, which callers
+    keep neutral (a date, never a person's name).
+    """
+    if not _dialogs_enabled:
+        log.info("%s: no file chosen (dialogs are off)", title)
+        return None
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    start = str(Path(folder) / suggested_name) if folder else suggested_name
+    chosen, _selected_filter = QFileDialog.getSaveFileName(parent, title, start, file_filter)
+    return Path(chosen) if chosen else None
