@@ -67,7 +67,7 @@ class PrintingService:
         """One slip per appointment, in the family's language beside English."""
         from reports.slips import render_slips  # reportlab loads only when printing
 
-        self._office.require(Perm.REGISTRY_READ, "print appointment slips")
+        self._office.require(Perm.SCHEDULE_WRITE, "print appointment slips for families")
         if not appointment_ids:
             raise InvalidInput("Choose at least one appointment to print a slip for.")
         records = [self._appointments.get(i) for i in dict.fromkeys(appointment_ids)]

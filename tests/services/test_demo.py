@@ -212,3 +212,27 @@ def test_demo_passports_carry_valid_mrzs_and_some_people_are_planted_twice(
         assert len(planted) >= 1  # 45 households: one principal registered twice
     finally:
         office.close()
+
+
+def test_demo_schedule_has_a_past_and_a_future(demo_dir: Path) -> None:
+    from datetime import timedelta
+
+    from desktop.services.appointments import AppointmentService
+    from desktop.services.places import PlacesService
+
+    office = _open(demo_dir)
+    try:
+        assert len(PlacesService(office).list()) == 4
+        service = AppointmentService(office)
+        today = REF  # the demo's "today"
+        every = service.agenda(today - timedelta(days=60), today + timedelta(days=30))
+        statuses = {a.status for a in every}
+        assert {"attended", "no_show", "scheduled", "notified"} <= statuses
+        assert any(a.outcome == "recommended" for a in every)
+        assert any(a.starts_at.date() > today for a in every)
+        assert service.no_show_follow_ups()
+        # nobody is booked twice at the same time
+        slots = [(p.person_id, a.starts_at) for a in every for p in a.attendees]
+        assert len(slots) == len(set(slots))
+    finally:
+        office.close()
