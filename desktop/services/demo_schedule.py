@@ -101,7 +101,17 @@ def add_demo_schedule(office: UnlockedOffice, today: date, seed: int = 1) -> int
     now = datetime.now(UTC)
     made = 0
 
-    def book(case_id: str, kind: str, place: str, offset: int, minutes: int, **extra: str) -> str:
+    def book(
+        case_id: str,
+        kind: str,
+        place: str,
+        offset: int,
+        minutes: int,
+        *,
+        agency: str = "",
+        interviewer: str = "",
+        interpreter_language: str = "",
+    ) -> str:
         nonlocal made
         day = _working_day(today, offset)
         for _ in range(10):
@@ -111,7 +121,17 @@ def add_demo_schedule(office: UnlockedOffice, today: date, seed: int = 1) -> int
             day = _working_day(day, 1)
         else:
             raise InvalidInput("no free demo slot")
-        data = AppointmentInput(case_id, kind, day, start, minutes, place, **extra)
+        data = AppointmentInput(
+            case_id,
+            kind,
+            day,
+            start,
+            minutes,
+            place,
+            agency=agency,
+            interviewer=interviewer,
+            interpreter_language=interpreter_language,
+        )
         # past appointments are entered as if booked a week before they happened
         booked_at = min(now, to_utc(day, start) - timedelta(days=7))
         appointment_id = service.schedule(data, now=booked_at)
