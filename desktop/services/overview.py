@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from sqlalchemy import func, select
 
+from desktop.services.office_time import day_bounds, office_today
 from desktop.services.permissions import Perm
 from desktop.services.records import OfficeOverview
 from desktop.services.session import UnlockedOffice
-from desktop.store.models import Case, Document, Person, User
+from desktop.services.settings import INFORM_HOURS, SettingsService
+from desktop.store.models import Appointment, Case, Document, Person, User
 
 
 def office_overview(office: UnlockedOffice) -> OfficeOverview:
     office.require(Perm.REGISTRY_READ, "see the office overview")
+    now = datetime.now(UTC)
+    inform_hours = SettingsService(office).get(INFORM_HOURS)
+    start, end = day_bounds(office_today(now))
     with office.reading() as session:
         by_status = session.execute(
             select(Case.status, func.count()).group_by(Case.status).order_by(Case.status)
@@ -26,6 +33,36 @@ def office_overview(office: UnlockedOffice) -> OfficeOverview:
             documents=count(Document),
             cases_by_status=tuple((str(s), int(n)) for s, n in by_status),
             users=count(User),
+            appointments_today=int(
+                session.scalar(
+                    select(func.count()).where(
+                        Appointment.starts_at >= start,
+                        Appointment.starts_at < end,
+                        Appointment.status.not_in(("cancelled", "rescheduled")),
+                    )
+                )
+                or 0
+            ),
+            to_inform=int(
+                session.scalar(
+                    select(func.count()).where(
+                        Appointment.status == "scheduled",
+                        Appointment.starts_at >= now,
+                        Appointment.starts_at <= now + timedelta(hours=inform_hours),
+                    )
+                )
+                or 0
+            ),
+            no_shows=int(
+                session.scalar(
+                    select(func.count()).where(
+                        Appointment.status == "no_show",
+                        Appointment.rescheduled_to_id.is_(None),
+                        Appointment.follow_up_done.is_(False),
+                    )
+                )
+                or 0
+            ),
         )
 
 

@@ -31,3 +31,6 @@ class OfficeOverview:
     documents: int
     cases_by_status: tuple[tuple[str, int], ...]
     users: int
+    appointments_today: int = 0
+    to_inform: int = 0  # not yet told, starting within the notice period
+    no_shows: int = 0  # not yet followed up

@@ -55,7 +55,15 @@ class Desk:
             )
         return case_id
 
-    def book(self, case_id: str, at: time, *, place: str | None = None, **extra: object) -> str:
+    def book(
+        self,
+        case_id: str,
+        at: time,
+        *,
+        place: str | None = None,
+        now: datetime = BEFORE,
+        **extra: object,
+    ) -> str:
         data = AppointmentInput(
             case_id=case_id,
             kind=str(extra.pop("kind", "medical_exam")),
@@ -65,7 +73,7 @@ class Desk:
             location_id=place or self.clinic,
             **extra,  # type: ignore[arg-type]
         )
-        return self.appointments.schedule(data, now=BEFORE)
+        return self.appointments.schedule(data, now=now)
 
 
 @pytest.fixture
@@ -326,3 +334,18 @@ def test_a_viewer_cannot_schedule(desk: Desk, data_dir) -> None:  # type: ignore
         assert AppointmentService(viewer).for_case(case) == []
     finally:
         viewer.close()
+
+
+def test_overview_counts_today_to_inform_and_no_shows(desk: Desk) -> None:
+    from desktop.services.office_time import office_today
+    from desktop.services.overview import OverviewService
+
+    today = office_today()
+    tomorrow_case, missed_case = desk.household("Tomorrow"), desk.household("Missed")
+    desk.book(tomorrow_case, time(10), day=today + timedelta(days=1))
+    long_ago = datetime(2020, 1, 1, tzinfo=UTC)
+    missed = desk.book(missed_case, time(10), day=today - timedelta(days=1), now=long_ago)
+    desk.appointments.record_attendance(missed, [])
+    overview = OverviewService(desk.office).overview()
+    assert (overview.to_inform, overview.no_shows) == (1, 1)
+    assert overview.appointments_today == 0

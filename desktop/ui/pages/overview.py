@@ -41,6 +41,19 @@ class OverviewPage(Page):
         self._totals.addRow("User accounts", self.users_label)
         layout.addWidget(totals)
 
+        schedule = QGroupBox("Appointments", self)
+        schedule_form = QFormLayout(schedule)
+        schedule_form.setSpacing(SPACING)
+        self.today_label = QLabel(self)
+        self.inform_label = QLabel(self)
+        self.inform_label.setObjectName("toInformCount")
+        self.no_show_label = QLabel(self)
+        self.no_show_label.setObjectName("noShowCount")
+        schedule_form.addRow("Today", self.today_label)
+        schedule_form.addRow("Families still to inform", self.inform_label)
+        schedule_form.addRow("No-shows to follow up", self.no_show_label)
+        layout.addWidget(schedule)
+
         statuses = QGroupBox("Cases by status", self)
         self._statuses = QFormLayout(statuses)
         self._statuses.setSpacing(SPACING)
@@ -53,6 +66,9 @@ class OverviewPage(Page):
         self.persons_label.setText(f"{overview.persons:,}")
         self.documents_label.setText(f"{overview.documents:,}")
         self.users_label.setText(f"{overview.users:,}")
+        self.today_label.setText(f"{overview.appointments_today:,}")
+        self.inform_label.setText(f"{overview.to_inform:,}")
+        self.no_show_label.setText(f"{overview.no_shows:,}")
         while self._statuses.rowCount():
             self._statuses.removeRow(0)
         if not overview.cases_by_status:
