@@ -342,8 +342,8 @@ def test_overview_counts_today_to_inform_and_no_shows(desk: Desk) -> None:
 
     today = office_today()
     tomorrow_case, missed_case = desk.household("Tomorrow"), desk.household("Missed")
-    desk.book(tomorrow_case, time(10), day=today + timedelta(days=1))
     long_ago = datetime(2020, 1, 1, tzinfo=UTC)
+    desk.book(tomorrow_case, time(10), day=today + timedelta(days=1), now=long_ago)
     missed = desk.book(missed_case, time(10), day=today - timedelta(days=1), now=long_ago)
     desk.appointments.record_attendance(missed, [])
     overview = OverviewService(desk.office).overview()
