@@ -16,6 +16,7 @@ from sqlalchemy import select
 from desktop.errors import InvalidInput
 from desktop.services.appointments import AppointmentInput, AppointmentService
 from desktop.services.office_time import to_utc
+from desktop.services.orientation import OrientationService, SessionInput
 from desktop.services.places import PlaceInput, PlacesService
 from desktop.services.session import UnlockedOffice
 from desktop.store.models import Case
@@ -82,7 +83,8 @@ def _working_day(today: date, offset: int) -> date:
 
 
 def add_demo_schedule(office: UnlockedOffice, today: date, seed: int = 1) -> int:
-    """Places and appointments for the first households; returns how many appointments."""
+    """Places, appointments and orientation sessions for the first households; returns how
+    many appointments and sessions were made."""
     rng = random.Random(seed)
     places = PlacesService(office)
     place_ids = [places.save(p) for p in DEMO_PLACES]
@@ -100,6 +102,7 @@ def add_demo_schedule(office: UnlockedOffice, today: date, seed: int = 1) -> int
     slots = _Slots()
     now = datetime.now(UTC)
     made = 0
+    recommended: list[str] = []
 
     def book(
         case_id: str,
@@ -161,6 +164,8 @@ def add_demo_schedule(office: UnlockedOffice, today: date, seed: int = 1) -> int
                 service.record_attendance(interview, everyone(interview), now=now)
                 outcome = ("recommended",) * 6 + ("pending", "further_interview", "refused")
                 service.record_outcome(interview, outcome[index % len(outcome)])
+                if outcome[index % len(outcome)] == "recommended":
+                    recommended.append(case_id)
                 if stage <= 2:  # medical exam done, one no-show kept for follow-up
                     exam = book(case_id, "medical_exam", clinic, -rng.randint(1, 7), 40)
                     present = [] if index % 30 == 1 else everyone(exam)
@@ -185,4 +190,49 @@ def add_demo_schedule(office: UnlockedOffice, today: date, seed: int = 1) -> int
                 book(case_id, "document_collection", office_place, rng.randint(0, 4), 30)
         except InvalidInput:
             continue  # a demo slot that clashes is simply left out
+    return made + _add_orientation(office, today, _hotel, recommended, rng)
+
+
+def _add_orientation(
+    office: UnlockedOffice, today: date, hotel: str, cases: list[str], rng: random.Random
+) -> int:
+    """Three past sessions with attendance and two coming ones, for the adults of the
+    households recommended at interview. Returns how many sessions."""
+    service = OrientationService(office)
+    now = datetime.now(UTC)
+    languages = ("Dari", "Pashto", "Dari", "English", "Dari")
+    offsets = (-12, -8, -3, 3, 7)
+    made = 0
+    groups = [cases[n :: len(offsets)] for n in range(len(offsets))]
+    for offset, language, group in zip(offsets, languages, groups, strict=True):
+        day = _working_day(today, offset)
+        start = time(10)
+        planned_at = min(now, to_utc(day, start) - timedelta(days=10))
+        try:
+            session_id = service.create_session(
+                SessionInput(
+                    day,
+                    start,
+                    180,
+                    hotel,
+                    language,
+                    facilitator="Cultural orientation team",
+                    topics="Travel day, airports, arrival, rights and duties, first weeks",
+                    capacity=40,
+                ),
+                now=planned_at,
+            )
+            for case_id in group:
+                try:
+                    service.enrol_case(session_id, case_id, adults_only=True, now=planned_at)
+                except InvalidInput:
+                    continue  # full, or a member busy at that time
+            if offset < 0:
+                enrolled = service.session_detail(session_id).enrolments
+                service.record_attendance(
+                    session_id, {e.person_id: rng.random() > 0.1 for e in enrolled}, now=now
+                )
+            made += 1
+        except InvalidInput:
+            continue
     return made
