@@ -5,6 +5,7 @@ It hosts pages built by ``app.py``; it does not know what each area does.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -170,6 +171,9 @@ class MainWindow(QMainWindow):
         """Close dialogs and the window without asking anything: the office locks."""
         for page in self.pages:
             page.close_for_lock()
+        previews = sys.modules.get("desktop.ui.pdf_preview")
+        if previews is not None:  # only loaded once something was printed
+            previews.close_pdf_previews()
         self._quitting_by_request = True
         self.close()
 
