@@ -1,0 +1,767 @@
+"""The Appointments page and its dialogs: agenda by day and week, the to-inform and
+no-show lists, booking one or many, printing slips, read-only users."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from reportlab.pdfgen import canvas
+
+from desktop.services import auth
+from desktop.services.accounts import AccountService
+from desktop.services.appointments import AppointmentInput, AppointmentService
+from desktop.services.office_time import day_bounds, office_today
+from desktop.services.permissions import Role
+from desktop.services.places import PlaceInput, PlacesService
+from desktop.services.printing import PrintingService
+from desktop.services.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.registry import RegistryService
+from desktop.services.session import UnlockedOffice
+from desktop.ui import dialogs, pdf_preview, worker
+from desktop.ui.appointment_dialogs import (
+    AppointmentDialog,
+    BulkScheduleDialog,
+    NewAppointmentDialog,
+    NotificationDialog,
+    OutcomeDialog,
+    RescheduleDialog,
+)
+from desktop.ui.pages.schedule import SchedulePage
+from desktop.ui.schedule_models import DAY_COLUMNS, WEEK_COLUMNS
+from tests.conftest import USER_PASSWORD
+
+WAIT_MS = 10_000
+
+
+@dataclass
+class Desk:
+    office: UnlockedOffice
+    clinic: str
+    embassy: str
+    appointments: AppointmentService
+    registration: RegistrationService
+
+    def household(self, family: str, members: int = 2, status: str | None = None) -> str:
+        case_id = self.registration.create_case(CaseInput(family_language="Dari"))
+        self.registration.add_person(
+            case_id,
+            PersonInput(
+                relationship="principal",
+                given_name="Ahmad",
+                family_name=family,
+                sex="M",
+                date_of_birth=date(1980, 1, 1),
+            ),
+        )
+        for n in range(members - 1):
+            self.registration.add_person(
+                case_id,
+                PersonInput(
+                    relationship="daughter",
+                    given_name=f"Laila{n}",
+                    family_name=family,
+                    sex="F",
+                    date_of_birth=date(2012, 1, 1),
+                ),
+            )
+        if status is not None:
+            self.registration.set_status(case_id, status, "ready for the next step")
+        return case_id
+
+    def book(
+        self,
+        case_id: str,
+        day: date,
+        at: time,
+        *,
+        place: str | None = None,
+        kind: str = "medical_exam",
+        minutes: int = 30,
+        now: datetime | None = None,
+        **extra: Any,
+    ) -> str:
+        data = AppointmentInput(
+            case_id=case_id,
+            kind=kind,
+            day=day,
+            start=at,
+            duration_minutes=minutes,
+            location_id=place or self.clinic,
+            **extra,
+        )
+        return self.appointments.schedule(data, now=now)
+
+    def members(self, case_id: str) -> list[tuple[str, str]]:
+        detail = self.registration.case_detail(case_id)
+        return [(m.id, f"{m.given_name} {m.family_name}") for m in detail.members]
+
+    def page(self, qtbot: Any, can_write: bool = True) -> SchedulePage:
+        return make_page(qtbot, self.office, can_write)
+
+
+def make_page(qtbot: Any, office: UnlockedOffice, can_write: bool) -> SchedulePage:
+    page = SchedulePage(
+        AppointmentService(office),
+        PlacesService(office),
+        PrintingService(office),
+        RegistryService(office),
+        can_write,
+    )
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.refresh()
+    settle(qtbot, page)
+    return page
+
+
+def settle(qtbot: Any, page: SchedulePage) -> None:
+    qtbot.waitUntil(lambda: not page.loading() and not worker.busy(), timeout=WAIT_MS)
+
+
+def days_ahead(n: int) -> date:
+    return office_today() + timedelta(days=n)
+
+
+def small_pdf() -> bytes:
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer)
+    sheet.drawString(72, 720, "Agenda")
+    sheet.showPage()
+    sheet.save()
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def desk(qtbot: Any, office: UnlockedOffice, data_dir: Path) -> Iterator[Desk]:
+    """Two places (made by the admin) and a scheduling clerk signed in."""
+    places = PlacesService(office)
+    clinic = places.save(PlaceInput("IOM clinic", "clinic", "Rruga e Portit 4", capacity=2))
+    embassy = places.save(
+        PlaceInput("Embassy rooms", "embassy", "Tirana", capacity=3, slot_minutes=45)
+    )
+    accounts = AccountService(office)
+    accounts.add_user("sched", frozenset({Role.REGISTRATION}), USER_PASSWORD)
+    accounts.add_user("viewer", frozenset({Role.VIEWER}), USER_PASSWORD)
+    office.close()
+    opened = auth.unlock(data_dir, "sched", USER_PASSWORD)
+    yield Desk(opened, clinic, embassy, AppointmentService(opened), RegistrationService(opened))
+    # background work of the page ends before the office closes under it
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+    opened.close()
+
+
+@pytest.fixture
+def confirm_answers(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Answers the confirm boxes give, in order (then no)."""
+    answers: list[bool] = []
+    monkeypatch.setattr(
+        dialogs, "confirm", lambda parent, title, question: answers.pop(0) if answers else False
+    )
+    return answers
+
+
+@pytest.fixture
+def previews(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """PDF previews the page opens, replaced by stand-ins the test drives."""
+    shown: list[Any] = []
+
+    class FakePreview(QDialog):
+        def __init__(
+            self,
+            parent: QWidget | None,
+            title: str,
+            pdf: bytes,
+            suggested_name: str,
+            on_output: Callable[[str], None] | None = None,
+        ) -> None:
+            super().__init__(parent)
+            self.title, self.pdf, self.suggested_name = title, pdf, suggested_name
+            self.on_output = on_output
+            shown.append(self)
+
+    monkeypatch.setattr(pdf_preview, "PdfPreviewDialog", FakePreview)
+    return shown
+
+
+def times(page: SchedulePage) -> list[str]:
+    model = page.agenda_list().model
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def column(page: SchedulePage, title: str) -> list[str]:
+    model = page.agenda_list().model
+    number = [c.title for c in model.columns].index(title)
+    return [model.index(r, number).data() for r in range(model.rowCount())]
+
+
+def click_ok(dialog: QDialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[attr-defined]
+
+
+# -- agenda ------------------------------------------------------------------------------------
+
+
+def test_day_view_lists_the_day_in_time_order_and_filters_by_place_and_kind(
+    qtbot, qtmodeltester, desk: Desk
+) -> None:
+    day = days_ahead(3)
+    a, b, c = desk.household("Karimi"), desk.household("Noori", 3), desk.household("Sadat")
+    desk.book(a, day, time(11, 0))
+    desk.book(b, day, time(9, 0), place=desk.embassy, kind="interview", interviewer="J. Moreau")
+    desk.book(c, day, time(10, 0), kind="lab_xray")
+    desk.book(c, day + timedelta(days=1), time(9, 30))  # another day: not shown
+
+    page = desk.page(qtbot)
+    page.go_to(day)
+    settle(qtbot, page)
+    assert times(page) == ["09:00", "10:00", "11:00"]
+    assert column(page, "Principal") == ["Ahmad Noori", "Ahmad Sadat", "Ahmad Karimi"]
+    assert column(page, "People") == ["3", "2", "2"]
+    assert column(page, "Kind")[0] == "Immigration interview"
+    assert column(page, "Place") == ["Embassy rooms", "IOM clinic", "IOM clinic"]
+    assert column(page, "Status") == ["Scheduled"] * 3
+    assert column(page, "Family told") == ["No"] * 3
+    assert "interviewer J. Moreau" in column(page, "Detail")[0]
+    assert page.count_label.text() == "3 appointments"
+    assert page.range_label.text().startswith(f"{day:%A %d %B %Y}")
+    qtmodeltester.check(page.agenda_list().model)
+
+    page.place_filter.setCurrentIndex(page.place_filter.findText("IOM clinic"))
+    settle(qtbot, page)
+    assert times(page) == ["10:00", "11:00"]
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData("lab_xray"))
+    settle(qtbot, page)
+    assert times(page) == ["10:00"]
+    page.place_filter.setCurrentIndex(0)
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData("interview"))
+    settle(qtbot, page)
+    assert column(page, "Case number") == column(page, "Case number")[:1]
+    assert times(page) == ["09:00"]
+
+    # the next day, by the navigator
+    page.kind_filter.setCurrentIndex(0)
+    page.next_button.click()
+    settle(qtbot, page)
+    assert times(page) == ["09:30"]
+
+
+def test_week_view_spans_monday_to_sunday(qtbot, desk: Desk) -> None:
+    monday = days_ahead(14) - timedelta(days=days_ahead(14).weekday())
+    case = desk.household("Rahimi")
+    desk.book(case, monday, time(9, 0))
+    desk.book(case, monday + timedelta(days=3), time(14, 0), place=desk.embassy)
+    desk.book(case, monday + timedelta(days=6), time(16, 30))
+    desk.book(case, monday + timedelta(days=7), time(9, 0))  # the next week
+    desk.book(case, monday - timedelta(days=1), time(9, 0))  # the week before
+
+    page = desk.page(qtbot)
+    page.go_to(monday + timedelta(days=2))
+    page.week_button.click()
+    settle(qtbot, page)
+    assert page.shown_days() == (monday, monday + timedelta(days=6))
+    assert page.agenda_list().model.columns == WEEK_COLUMNS
+    assert times(page) == [
+        f"{monday:%a %d %b} 09:00",
+        f"{monday + timedelta(days=3):%a %d %b} 14:00",
+        f"{monday + timedelta(days=6):%a %d %b} 16:30",
+    ]
+    assert page.range_label.text().startswith("Week of")
+
+    page.next_button.click()  # a week on
+    settle(qtbot, page)
+    assert times(page) == [f"{monday + timedelta(days=7):%a %d %b} 09:00"]
+
+    page.day_button.click()
+    settle(qtbot, page)
+    assert page.agenda_list().model.columns == DAY_COLUMNS
+    assert page.shown_days() == (monday + timedelta(days=9),) * 2
+
+
+# -- telling families --------------------------------------------------------------------------
+
+
+def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(qtbot, desk: Desk) -> None:
+    soon = desk.book(desk.household("Karimi"), days_ahead(1), time(10, 0))
+    desk.book(desk.household("Noori"), days_ahead(6), time(10, 0))  # not yet due
+
+    page = desk.page(qtbot)
+    assert page.tabs.tabText(1) == "To inform (1)"
+    assert [a.id for a in page.inform_list.rows()] == [soon]
+    assert not page.notify_button.isEnabled()  # nothing selected yet
+
+    page.tabs.setCurrentIndex(1)
+    page.inform_list.select([soon])
+    assert page.notify_button.isEnabled()
+    dialog = page.record_notification()
+    assert isinstance(dialog, NotificationDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # how they were told must be chosen
+    dialog.choose("focal_point")
+    qtbot.keyClicks(dialog.note, "told block C focal point")
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        click_ok(dialog)
+    settle(qtbot, page)
+
+    assert page.inform_list.rows() == []
+    assert page.tabs.tabText(1) == "To inform"
+    assert page.inform_empty.isVisibleTo(page)
+    told = desk.appointments.get(soon)
+    assert told.status == "notified"
+    assert [(n.method, n.note) for n in told.notifications] == [
+        ("focal_point", "told block C focal point")
+    ]
+
+
+def test_printing_slips_marks_families_told_only_after_output(
+    qtbot, desk: Desk, previews: list[Any]
+) -> None:
+    day = days_ahead(1)
+    first = desk.book(desk.household("Karimi"), day, time(9, 0))
+    second = desk.book(desk.household("Noori"), day, time(9, 30))
+    page = desk.page(qtbot)
+    page.tabs.setCurrentIndex(1)
+    assert page.inform_slips_button.text() == "Print slips (all 2)…"
+
+    page.inform_slips_button.click()
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=WAIT_MS)
+    preview = previews[0]
+    assert preview.pdf.startswith(b"%PDF")  # the real slips of reports/
+    assert preview.suggested_name == f"slips-{day.isoformat()}.pdf"
+    assert preview.title == "Appointment slips (2)"
+    settle(qtbot, page)
+    # shown is not printed: nobody is told yet
+    assert {desk.appointments.get(i).status for i in (first, second)} == {"scheduled"}
+
+    preview.on_output("printed")
+    preview.on_output("saved")  # printed and saved: still told once
+    settle(qtbot, page)
+    for appointment_id in (first, second):
+        told = desk.appointments.get(appointment_id)
+        assert told.status == "notified"
+        assert [n.method for n in told.notifications] == ["printed_slip"]
+    assert page.inform_list.rows() == []
+    assert "2 families recorded as told" in page.message.text()
+    assert column(page, "Status") == []  # the agenda shows today; nothing today
+
+
+def test_agenda_slips_through_the_real_preview_saved_to_a_file(
+    qtbot, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    day = days_ahead(2)
+    chosen = desk.book(desk.household("Karimi"), day, time(9, 0))
+    other = desk.book(desk.household("Noori"), day, time(10, 0))
+    target = tmp_path / "slips.pdf"
+    monkeypatch.setattr(dialogs, "choose_save_path", lambda *args: target)
+    page = desk.page(qtbot)
+    page.go_to(day)
+    settle(qtbot, page)
+    page.agenda_list().select([chosen])
+    assert page.agenda_slips_button.text() == "Print slips (1 selected)…"
+
+    page.agenda_slips_button.click()
+    qtbot.waitUntil(lambda: bool(page.findChildren(pdf_preview.PdfPreviewDialog)), timeout=WAIT_MS)
+    preview = page.findChildren(pdf_preview.PdfPreviewDialog)[0]
+    assert preview.error is None
+    preview.save_as_pdf()
+    assert target.read_bytes().startswith(b"%PDF")
+    settle(qtbot, page)
+    assert desk.appointments.get(chosen).status == "notified"
+    assert desk.appointments.get(other).status == "scheduled"
+    assert column(page, "Status") == ["Notified", "Scheduled"]
+    assert column(page, "Family told")[0].startswith("Slip · ")
+    preview.reject()
+
+
+def test_print_agenda_of_the_day_shown(
+    qtbot, desk: Desk, previews: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[tuple[date, str | None]] = []
+    real = PrintingService.agenda_pdf
+
+    def agenda_pdf(self: PrintingService, day: date, location_id: str | None = None) -> bytes:
+        asked.append((day, location_id))
+        if importlib.util.find_spec("reports.agenda") is not None:
+            return real(self, day, location_id)
+        return small_pdf()  # reports/agenda.py is not written yet
+
+    monkeypatch.setattr(PrintingService, "agenda_pdf", agenda_pdf)
+    day = days_ahead(4)
+    desk.book(desk.household("Karimi"), day, time(9, 0))
+    page = desk.page(qtbot)
+    page.go_to(day)
+    page.place_filter.setCurrentIndex(page.place_filter.findText("IOM clinic"))
+    settle(qtbot, page)
+    page.agenda_print_button.click()
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=WAIT_MS)
+    assert asked == [(day, desk.clinic)]
+    assert previews[0].suggested_name == f"agenda-{day.isoformat()}.pdf"
+    assert previews[0].on_output is None  # an agenda tells nobody anything
+    assert "IOM clinic" in previews[0].title
+    settle(qtbot, page)
+
+
+# -- no-shows ----------------------------------------------------------------------------------
+
+
+def test_no_show_is_listed_and_rescheduling_it_links_the_chain(qtbot, desk: Desk) -> None:
+    yesterday = days_ahead(-1)
+    earlier = day_bounds(yesterday)[0] - timedelta(hours=1)
+    missed = desk.book(desk.household("Karimi"), yesterday, time(10, 0), now=earlier)
+    desk.appointments.record_attendance(missed, [])
+
+    page = desk.page(qtbot)
+    assert page.tabs.tabText(2) == "No-show follow-up (1)"
+    assert [a.id for a in page.no_show_list.rows()] == [missed]
+    page.tabs.setCurrentIndex(2)
+    page.no_show_list.select([missed])
+    dialog = page.reschedule_no_show()
+    assert isinstance(dialog, RescheduleDialog)
+    qtbot.waitUntil(lambda: dialog.place.isEnabled(), timeout=WAIT_MS)
+    new_day = days_ahead(2)
+    dialog.day.setDate(QDate(new_day.year, new_day.month, new_day.day))
+    dialog.start.setTime(QTime(11, 0))
+    qtbot.keyClicks(dialog.reason, "child was ill")
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=WAIT_MS)
+    assert dialog.conflicts.text().startswith("✓")
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        click_ok(dialog)
+    settle(qtbot, page)
+
+    assert page.no_show_list.rows() == []
+    assert page.tabs.tabText(2) == "No-show follow-up"
+    assert "new date" in page.message.text()
+    chain = desk.appointments.chain(missed)
+    assert chain[0].id == missed
+    assert len(chain) == 2
+    assert chain[0].status == "no_show"
+    assert chain[0].status_reason == "child was ill"
+    assert chain[1].local_start.date() == new_day
+    assert chain[1].local_start.strftime("%H:%M") == "11:00"
+
+
+def test_close_follow_up_needs_a_reason(qtbot, desk: Desk) -> None:
+    yesterday = days_ahead(-1)
+    earlier = day_bounds(yesterday)[0] - timedelta(hours=1)
+    missed = desk.book(desk.household("Karimi"), yesterday, time(10, 0), now=earlier)
+    desk.appointments.record_attendance(missed, [])
+    page = desk.page(qtbot)
+    page.no_show_list.select([missed])
+    dialog = page.close_follow_up()
+    assert dialog is not None
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    qtbot.keyClicks(dialog.reason, "household withdrew")
+    assert ok.isEnabled()
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        ok.click()
+    settle(qtbot, page)
+    assert page.no_show_list.rows() == []
+    assert desk.appointments.get(missed).follow_up_done
+
+
+# -- one appointment ---------------------------------------------------------------------------
+
+
+def test_appointment_dialog_records_a_no_show_only_when_confirmed(
+    qtbot, desk: Desk, confirm_answers: list[bool]
+) -> None:
+    today = office_today()
+    earlier = day_bounds(today)[0] - timedelta(hours=1)
+    case = desk.household("Karimi", members=3)
+    appointment = desk.book(case, today, time(8, 0), now=earlier)
+    page = desk.page(qtbot)
+    page.go_to(today)
+    settle(qtbot, page)
+    assert times(page) == ["08:00"]
+    dialog = page._open_row(page.agenda_list(), page.agenda_list().model.index(0, 0))
+    assert isinstance(dialog, AppointmentDialog)
+    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    assert len(dialog.attendee_boxes) == 3
+    assert dialog.attendance_button.isEnabled()
+    assert dialog.fact_labels["place"].text() == "IOM clinic"
+
+    confirm_answers.append(False)  # nobody ticked: "no-show?" - no
+    dialog.attendance_button.click()
+    assert desk.appointments.get(appointment).status == "scheduled"
+    confirm_answers.append(True)
+    dialog.attendance_button.click()
+    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    settle(qtbot, page)
+    assert desk.appointments.get(appointment).status == "no_show"
+    assert dialog.status_label.text() == "No-show"
+    assert page.tabs.tabText(2) == "No-show follow-up (1)"
+
+    # two of three came after all
+    boxes = list(dialog.attendee_boxes.values())
+    boxes[0].setChecked(True)
+    boxes[2].setChecked(True)
+    dialog.attendance_button.click()
+    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    settle(qtbot, page)
+    came = desk.appointments.get(appointment)
+    assert came.status == "attended"
+    assert [p.attended for p in came.attendees] == [True, False, True]
+    assert "2 of 3 came" in dialog.message.text() or dialog.status_label.text() == "Attended"
+    assert page.tabs.tabText(2) == "No-show follow-up"
+    dialog.reject()
+
+
+def test_interview_outcome_and_the_chain_in_the_dialog(qtbot, desk: Desk) -> None:
+    today = office_today()
+    earlier = day_bounds(today)[0] - timedelta(hours=1)
+    case = desk.household("Noori")
+    first = desk.book(case, today, time(7, 0), kind="interview", now=earlier)
+    desk.appointments.reschedule(first, today, time(8, 0), "embassy late", now=earlier)
+    moved = desk.appointments.chain(first)[1].id
+    desk.appointments.record_attendance(moved, [m for m, _ in desk.members(case)])
+    page = desk.page(qtbot)
+    dialog = page.open_appointment(moved)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    assert dialog.chain_box.isVisibleTo(dialog)
+    assert dialog.chain_model.rowCount() == 2
+    assert dialog.chain_model.index(1, 0).data() == "▶"
+    assert dialog.chain_model.index(0, 4).data() == "embassy late"
+    assert dialog.fact_labels["outcome"].text() == "Not recorded yet"
+
+    outcome = dialog.record_outcome()
+    assert isinstance(outcome, OutcomeDialog)
+    outcome.outcomes["recommended"].setChecked(True)
+    with qtbot.waitSignal(outcome.finished, timeout=WAIT_MS):
+        click_ok(outcome)
+    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    assert dialog.fact_labels["outcome"].text() == "Recommended"
+    assert desk.registration.case_detail(case).status == "interviewed"
+
+    # the earlier date, from the chain
+    dialog._show_in_chain(0)
+    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    assert dialog.appointment is not None and dialog.appointment.id == first
+    assert dialog.status_label.text() == "Rescheduled"
+    assert not dialog.reschedule_button.isEnabled()
+    dialog.reject()
+    settle(qtbot, page)
+
+
+# -- booking -----------------------------------------------------------------------------------
+
+
+def test_new_appointment_shows_a_clash_inline_and_stays_open(qtbot, desk: Desk) -> None:
+    day = days_ahead(2)
+    case = desk.household("Karimi", members=3)
+    desk.book(case, day, time(10, 0), place=desk.embassy, kind="interview")
+    dialog = NewAppointmentDialog(
+        None, desk.appointments, PlacesService(desk.office), case, desk.members(case)
+    )
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.place.isEnabled(), timeout=WAIT_MS)
+    assert dialog.interview.isVisibleTo(dialog)  # an interview by default
+    dialog.kind.setCurrentIndex(dialog.kind.findData("medical_exam"))
+    assert not dialog.interview.isVisibleTo(dialog)
+    assert all(box.isChecked() for box in dialog.attendees.values())
+    dialog.place.setCurrentIndex(dialog.place.findText("IOM clinic"))
+    assert dialog.minutes.value() == 30  # the clinic's slot
+    dialog.day.setDate(QDate(day.year, day.month, day.day))
+    dialog.start.setTime(QTime(10, 15))
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=WAIT_MS)
+    assert dialog.conflicts.isVisibleTo(dialog)
+    assert "Ahmad Karimi already has immigration interview at 10:00" in dialog.conflicts.text()
+    qtbot.keyClicks(dialog.note, "wheelchair at the entrance")
+
+    click_ok(dialog)  # saving anyway: the service refuses, the dialog stays
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Not saved"), timeout=WAIT_MS)
+    assert dialog.isVisible()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.note.toPlainText() == "wheelchair at the entrance"
+
+    dialog.start.setTime(QTime(14, 0))
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=WAIT_MS)
+    assert dialog.conflicts.text().startswith("✓")
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        click_ok(dialog)
+    assert dialog.appointment_id is not None
+    booked = desk.appointments.get(dialog.appointment_id)
+    assert booked.local_start.strftime("%H:%M") == "14:00"
+    assert booked.kind == "medical_exam"
+    assert booked.note == "wheelchair at the entrance"
+    assert len(booked.attendees) == 3
+
+
+def test_new_appointment_for_some_members_with_interview_fields(qtbot, desk: Desk) -> None:
+    case = desk.household("Sadat", members=3)
+    members = desk.members(case)
+    dialog = NewAppointmentDialog(
+        None, desk.appointments, PlacesService(desk.office), case, members, day=days_ahead(5)
+    )
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.place.isEnabled(), timeout=WAIT_MS)
+    dialog.place.setCurrentIndex(dialog.place.findText("Embassy rooms"))
+    assert dialog.minutes.value() == 45
+    for box in dialog.attendees.values():
+        box.setChecked(False)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    assert dialog.error_text("attendees") == "Tick at least one person who must come."
+    dialog.attendees[members[0][0]].setChecked(True)
+    qtbot.keyClicks(dialog.agency, "Embassy of Canada")
+    qtbot.keyClicks(dialog.interviewer, "J. Moreau")
+    dialog.interpreter.setCurrentIndex(dialog.interpreter.findData("Dari"))
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=WAIT_MS)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        ok.click()
+    booked = desk.appointments.get(str(dialog.appointment_id))
+    assert [p.person_id for p in booked.attendees] == [members[0][0]]
+    assert (booked.agency, booked.interviewer, booked.interpreter_language) == (
+        "Embassy of Canada",
+        "J. Moreau",
+        "Dari",
+    )
+    assert booked.duration_minutes == 45
+
+
+def test_bulk_dialog_proposes_then_books(qtbot, desk: Desk) -> None:
+    day = days_ahead(5)
+    cases = [desk.household(f"Family{n}", status="accepted") for n in range(3)]
+    desk.household("Waiting")  # registered: filtered out below
+    numbers = [desk.registration.case_detail(c).case_number for c in cases]
+    page = desk.page(qtbot)
+    dialog = page.schedule_many()
+    assert isinstance(dialog, BulkScheduleDialog)
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.place.isEnabled(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: dialog.status_filter.count() > 1, timeout=WAIT_MS)
+    dialog.status_filter.setCurrentIndex(dialog.status_filter.findData("accepted"))
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=WAIT_MS)
+    assert dialog.shown_case_numbers() == numbers
+    assert not dialog.propose_button.isEnabled()  # nobody ticked
+    dialog.tick(numbers)
+    assert dialog.chosen_label.text() == "3 households ticked"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("medical_exam"))
+    dialog.day.setDate(QDate(day.year, day.month, day.day))
+    dialog.place.setCurrentIndex(dialog.place.findText("IOM clinic"))
+    dialog.first.setTime(QTime(9, 0))
+    dialog.last.setTime(QTime(10, 0))
+    assert dialog.slot.value() == 30
+    dialog.propose_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=WAIT_MS)
+    assert dialog.plan is not None
+    model = dialog.proposals_model
+    # room for two at a time: two at 09:00, one at 09:30
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
+        "09:00–09:30",
+        "09:00–09:30",
+        "09:30–10:00",
+    ]
+    assert dialog.book_button.text() == "Book these 3 appointments"
+
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        dialog.book_button.click()
+    settle(qtbot, page)
+    assert page.shown_days() == (day, day)
+    assert times(page) == ["09:00", "09:00", "09:30"]
+    assert "Booked 3 appointments" in page.message.text()
+
+
+def test_bulk_booking_refused_when_someone_booked_meanwhile(qtbot, desk: Desk) -> None:
+    day = days_ahead(6)
+    cases = [desk.household(f"Family{n}") for n in range(2)]
+    numbers = [desk.registration.case_detail(c).case_number for c in cases]
+    dialog = BulkScheduleDialog(
+        None,
+        desk.appointments,
+        PlacesService(desk.office),
+        RegistryService(desk.office),
+        day=day,
+    )
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.place.isEnabled(), timeout=WAIT_MS)
+    dialog.tick(numbers)
+    dialog.place.setCurrentIndex(dialog.place.findText("IOM clinic"))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("counselling"))
+    dialog.propose_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=WAIT_MS)
+    assert dialog.proposals_model.rowCount() == 2
+
+    # a colleague books the first household at its proposed time
+    desk.book(cases[0], day, time(9, 0), place=desk.embassy)
+    dialog.book_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=WAIT_MS)
+    assert dialog.isVisible()
+    assert dialog.message.text().startswith("Nothing was booked")
+    assert not dialog.book_button.isEnabled()
+    assert desk.appointments.agenda(day, location_id=desk.clinic) == []
+
+    dialog.propose_button.click()  # again: the first household now comes later
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=WAIT_MS)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        dialog.book_button.click()
+    assert len(dialog.booked_ids) == 2
+
+
+# -- who may do what ---------------------------------------------------------------------------
+
+
+def test_read_only_page_shows_lists_and_prints_the_agenda_but_changes_nothing(
+    qtbot, desk: Desk, data_dir: Path, previews: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(PrintingService, "agenda_pdf", lambda self, day, place=None: small_pdf())
+    appointment = desk.book(desk.household("Karimi"), days_ahead(1), time(10, 0))
+    viewer = auth.unlock(data_dir, "viewer", USER_PASSWORD)
+    try:
+        page = make_page(qtbot, viewer, can_write=False)
+        assert [a.id for a in page.inform_list.rows()] == [appointment]
+        for button in page.write_buttons():
+            assert not button.isVisibleTo(page), button.objectName()
+        assert page.agenda_print_button.isVisibleTo(page)
+        assert page.schedule_many() is None
+        page.inform_list.select([appointment])
+        assert page.record_notification() is None
+
+        dialog = page.open_appointment(appointment)
+        assert dialog is not None
+        qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+        for button in dialog.write_buttons():
+            assert not button.isVisibleTo(dialog), button.objectName()
+        assert dialog.read_only_note.isVisibleTo(dialog)
+        dialog.reject()
+
+        page.agenda_print_button.click()
+        qtbot.waitUntil(lambda: len(previews) == 1, timeout=WAIT_MS)
+        settle(qtbot, page)
+    finally:
+        qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+        viewer.close()
+
+
+def test_locking_closes_the_dialogs_and_empties_the_lists(qtbot, desk: Desk) -> None:
+    appointment = desk.book(desk.household("Karimi"), days_ahead(1), time(10, 0))
+    page = desk.page(qtbot)
+    dialog = page.open_appointment(appointment)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    page.close_for_lock()
+    assert not dialog.isVisible()
+    assert page.inform_list.rows() == []
+    assert page.open_appointment(appointment) is None
+
+
+def test_office_time_is_shown_whatever_the_laptop_clock(qtbot, desk: Desk) -> None:
+    day = days_ahead(3)
+    desk.book(desk.household("Karimi"), day, time(9, 15))
+    page = desk.page(qtbot)
+    page.go_to(day)
+    settle(qtbot, page)
+    record = page.agenda_list().rows()[0]
+    assert record.starts_at.tzinfo is UTC or record.starts_at.utcoffset() == timedelta(0)
+    assert times(page) == ["09:15"]
