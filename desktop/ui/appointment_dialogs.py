@@ -507,7 +507,7 @@ class NewAppointmentDialog(_WhenForm):
         self.note.setAccessibleName(NOTE_LABEL)
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText("e.g. wheelchair at the entrance; bring the lab results form")
-        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 14)
+        self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 3 + 14)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -1360,7 +1360,7 @@ class BulkScheduleDialog(QDialog):
         layout.setSpacing(SPACING)
         upper = QHBoxLayout()
         upper.setSpacing(SPACING)
-        layout.addLayout(upper, 3)
+        layout.addLayout(upper, 1)
 
         # 1. households
         households = QGroupBox("1. Households", self)
@@ -1450,15 +1450,20 @@ class BulkScheduleDialog(QDialog):
         self.proposals_model.setParent(self)
         self.proposals_table = small_table(proposal, "proposalsTable", self.proposals_model)
         lists.addWidget(self.proposals_table, 3)
-        self.unplaced = QLabel(proposal)
+        misfits = QVBoxLayout()
+        self.unplaced_title = QLabel(proposal)
+        self.unplaced_title.setObjectName("unplacedTitle")
+        self.unplaced_title.setStyleSheet(_ERROR + " font-weight: bold;")
+        misfits.addWidget(self.unplaced_title)
+        self.unplaced = QListWidget(proposal)
         self.unplaced.setObjectName("unplaced")
-        self.unplaced.setWordWrap(True)
-        self.unplaced.setTextFormat(Qt.TextFormat.PlainText)
-        self.unplaced.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.unplaced.setStyleSheet(_ERROR)
-        lists.addWidget(self.unplaced, 2)
+        self.unplaced.setAccessibleName("Households that did not fit, and why")
+        self.unplaced.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.unplaced.setStyleSheet(f"QListWidget {{ {_ERROR} }}")
+        misfits.addWidget(self.unplaced, 1)
+        lists.addLayout(misfits, 2)
         box.addLayout(lists)
-        layout.addWidget(proposal, 2)
+        layout.addWidget(proposal, 1)
 
         self.message = InlineMessage(self)
         self.message.setObjectName("bulkMessage")
@@ -1742,9 +1747,14 @@ class BulkScheduleDialog(QDialog):
     def _show_plan(self, plan: BulkPlan | None, day: date | None = None) -> None:
         self.plan = plan
         self.proposals_model.set_rows(plan.proposals if plan else [])
+        self.unplaced.clear()
+        misfits = plan.unplaced if plan else ()
+        for number, why in misfits:
+            self.unplaced.addItem(f"{number}: {why}")
+        self.unplaced_title.setText(f"Did not fit ({len(misfits)})")
+        for widget in (self.unplaced_title, self.unplaced):
+            widget.setVisible(bool(misfits))
         if plan is None:
-            self.unplaced.setText("")
-            self.unplaced.hide()
             self.proposals_table.setEnabled(False)
         else:
             self.proposals_table.setEnabled(True)
@@ -1761,13 +1771,6 @@ class BulkScheduleDialog(QDialog):
                 else "No household fits on that day with these hours. Try another day, "
                 "other hours or another place."
             )
-            if plan.unplaced:
-                lines = "\n".join(f"• {number}: {why}" for number, why in plan.unplaced)
-                self.unplaced.setText(f"Did not fit ({len(plan.unplaced)}):\n{lines}")
-                self.unplaced.show()
-            else:
-                self.unplaced.setText("")
-                self.unplaced.hide()
         self._update_buttons()
 
     def book(self) -> None:

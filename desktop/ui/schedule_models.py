@@ -46,7 +46,7 @@ def day_and_clock(instant: datetime) -> str:
 
 def long_day(day: date) -> str:
     """Tuesday 31 March 2026, with (today), (tomorrow) or (yesterday) where it helps."""
-    text = f"{day:%A %d %B %Y}"
+    text = f"{day:%A} {day.day} {day:%B %Y}"
     offset = (day - office_today()).days
     near = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(offset)
     return f"{text} ({near})" if near else text
@@ -70,7 +70,7 @@ def status_text(a: AppointmentRecord) -> str:
     text = STATUS_TITLES.get(a.status, words(a.status))
     if a.status == "no_show":
         if a.rescheduled_to_id:
-            return "No-show, new date given"
+            return "No-show, new date"
         if a.follow_up_done:
             return "No-show, closed"
     return text
@@ -81,7 +81,7 @@ def told_text(a: AppointmentRecord) -> str:
     if not a.notifications:
         return "No"
     last = a.notifications[-1]
-    return f"{NOTIFY_SHORT.get(last.method, words(last.method))} · {day_and_clock(last.at)}"
+    return f"{NOTIFY_SHORT.get(last.method, words(last.method))} · {to_local(last.at):%d %b %H:%M}"
 
 
 def told_tip(a: AppointmentRecord) -> str:
@@ -134,8 +134,8 @@ _REST: list[Column[AppointmentRecord]] = [
     Column("People", lambda a: str(len(a.attendees)), align_right=True, header_tip=_PEOPLE_TIP),
     Column("Kind", lambda a: a.kind_title, sample="Pre-embarkation check", tip=True),
     Column("Place", lambda a: a.location_name, sample="IOM clinic Shëngjin", tip=True),
-    Column("Status", status_text, sample="No-show, new date given"),
-    Column("Family told", told_text, sample="Focal point · Tue 31 Mar 14:05"),
+    Column("Status", status_text, sample="No-show, new date"),
+    Column("Family told", told_text, sample="Focal point · 31 Mar 14:05"),
     Column("Detail", detail, tip=True, sample="Embassy of Canada; interviewer J. Smith"),
 ]
 
@@ -172,13 +172,13 @@ NO_SHOW_COLUMNS: list[Column[AppointmentRecord]] = [
     Column("People", lambda a: str(len(a.attendees)), align_right=True),
     Column("Kind", lambda a: a.kind_title, sample="Pre-embarkation check", tip=True),
     Column("Place", lambda a: a.location_name, sample="IOM clinic Shëngjin", tip=True),
-    Column("Family told", told_text, sample="Focal point · Tue 31 Mar 14:05"),
+    Column("Family told", told_text, sample="Focal point · 31 Mar 14:05"),
 ]
 
 PROPOSAL_COLUMNS: list[Column[Proposal]] = [
     Column("Time", lambda p: f"{clock(p.starts_at)}–{clock(p.ends_at)}", sample="00:00–00:00"),
-    Column("Case number", lambda p: p.case_number, sample="SHG-2026-00000"),
     Column("People", lambda p: str(len(p.attendee_ids)), align_right=True),
+    Column("Case number", lambda p: p.case_number, sample="SHG-2026-00000"),
 ]
 
 NOTIFICATION_COLUMNS: list[Column[NotificationRecord]] = [
@@ -199,7 +199,7 @@ def chain_columns(current: Callable[[], str]) -> list[Column[AppointmentRecord]]
             sample="Wed 30 Sep 2026 00:00",
         ),
         Column("Place", lambda a: a.location_name, sample="IOM clinic Shëngjin"),
-        Column("Status", status_text, sample="No-show, new date given"),
+        Column("Status", status_text, sample="No-show, new date"),
         Column("Why it moved", lambda a: a.status_reason, tip=True),
     ]
 

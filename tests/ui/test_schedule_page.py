@@ -232,7 +232,7 @@ def test_day_view_lists_the_day_in_time_order_and_filters_by_place_and_kind(
     assert column(page, "Family told") == ["No"] * 3
     assert "interviewer J. Moreau" in column(page, "Detail")[0]
     assert page.count_label.text() == "3 appointments"
-    assert page.range_label.text().startswith(f"{day:%A %d %B %Y}")
+    assert page.range_label.text().startswith(f"{day:%A} {day.day} {day:%B %Y}")
     qtmodeltester.check(page.agenda_list().model)
 
     page.place_filter.setCurrentIndex(page.place_filter.findText("IOM clinic"))
@@ -632,7 +632,7 @@ def test_new_appointment_for_some_members_with_interview_fields(qtbot, desk: Des
 
 def test_bulk_dialog_proposes_then_books(qtbot, desk: Desk) -> None:
     day = days_ahead(5)
-    cases = [desk.household(f"Family{n}", status="accepted") for n in range(3)]
+    cases = [desk.household(f"Family{n}", status="accepted") for n in range(5)]
     desk.household("Waiting")  # registered: filtered out below
     numbers = [desk.registration.case_detail(c).case_number for c in cases]
     page = desk.page(qtbot)
@@ -644,8 +644,11 @@ def test_bulk_dialog_proposes_then_books(qtbot, desk: Desk) -> None:
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=WAIT_MS)
     assert dialog.shown_case_numbers() == numbers
     assert not dialog.propose_button.isEnabled()  # nobody ticked
+    qtbot.keyClicks(dialog.case_filter, numbers[4][-3:])
+    assert dialog.shown_case_numbers() == [numbers[4]]
+    dialog.case_filter.clear()
     dialog.tick(numbers)
-    assert dialog.chosen_label.text() == "3 households ticked"
+    assert dialog.chosen_label.text() == "5 households ticked"
     dialog.kind.setCurrentIndex(dialog.kind.findData("medical_exam"))
     dialog.day.setDate(QDate(day.year, day.month, day.day))
     dialog.place.setCurrentIndex(dialog.place.findText("IOM clinic"))
@@ -656,20 +659,31 @@ def test_bulk_dialog_proposes_then_books(qtbot, desk: Desk) -> None:
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=WAIT_MS)
     assert dialog.plan is not None
     model = dialog.proposals_model
-    # room for two at a time: two at 09:00, one at 09:30
+    # room for two at a time: two at 09:00, two at 09:30, and no room for the fifth
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
         "09:00–09:30",
         "09:00–09:30",
         "09:30–10:00",
+        "09:30–10:00",
     ]
-    assert dialog.book_button.text() == "Book these 3 appointments"
+    assert dialog.unplaced_title.text() == "Did not fit (1)"
+    assert dialog.unplaced.item(0).text() == f"{numbers[4]}: no free time left that day"
+    assert dialog.book_button.text() == "Book these 4 appointments"
+
+    dialog.last.setTime(QTime(11, 0))  # a change: the proposal must be made again
+    assert dialog.plan is None
+    assert not dialog.book_button.isEnabled()
+    dialog.last.setTime(QTime(10, 0))
+    dialog.propose_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=WAIT_MS)
 
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         dialog.book_button.click()
     settle(qtbot, page)
     assert page.shown_days() == (day, day)
-    assert times(page) == ["09:00", "09:00", "09:30"]
-    assert "Booked 3 appointments" in page.message.text()
+    assert times(page) == ["09:00", "09:00", "09:30", "09:30"]
+    assert "Booked 4 appointments" in page.message.text()
+    assert "1 household did not fit" in page.message.text()
 
 
 def test_bulk_booking_refused_when_someone_booked_meanwhile(qtbot, desk: Desk) -> None:

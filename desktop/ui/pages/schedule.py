@@ -53,7 +53,7 @@ from desktop.ui.appointment_dialogs import (
     to_qdate,
 )
 from desktop.ui.pages.base import Page
-from desktop.ui.pages.cases import fit_columns, registry_table, share_row
+from desktop.ui.pages.cases import fit_columns, registry_table
 from desktop.ui.registry_models import Column, RecordListModel, RecordRole
 from desktop.ui.schedule_models import (
     DAY_COLUMNS,
@@ -114,6 +114,12 @@ class _List:
         self.model.set_rows(rows)
         if rows and not self.fitted:
             fit_columns(self.table, self.columns)
+            # the last column takes what is left: no sideways scrolling on a laptop
+            header = self.table.horizontalHeader()
+            last = len(self.columns) - 1
+            header.resizeSection(
+                last, header.fontMetrics().horizontalAdvance(self.columns[last].title) + 16
+            )
             self.fitted = True
         selection = self.table.selectionModel()
         for number, row in enumerate(rows):
@@ -253,21 +259,21 @@ class SchedulePage(Page):
         self.place_filter.setObjectName("placeFilter")
         self.place_filter.setAccessibleName("Filter by place")
         self.place_filter.addItem("All places", None)
-        share_row(self.place_filter)
+        self.place_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_filter = QComboBox(tab)
         self.kind_filter.setObjectName("kindFilter")
         self.kind_filter.setAccessibleName("Filter by kind")
         self.kind_filter.addItem("All kinds", None)
         for kind in APPOINTMENT_KINDS:
             self.kind_filter.addItem(APPOINTMENT_KIND_TITLES[kind], kind)
-        share_row(self.kind_filter)
-        self.show_closed = QCheckBox("Show cancelled and moved", tab)
+        self.kind_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.show_closed = QCheckBox("Show cancelled and rescheduled", tab)
         self.show_closed.setObjectName("showClosed")
         self.show_closed.setToolTip(
             "Also list appointments that were cancelled or given a new date"
         )
-        filters.addWidget(self.place_filter, 2)
-        filters.addWidget(self.kind_filter, 2)
+        filters.addWidget(self.place_filter)
+        filters.addWidget(self.kind_filter)
         filters.addSpacing(SPACING)
         filters.addWidget(self.show_closed)
         filters.addStretch(1)
@@ -589,6 +595,8 @@ class SchedulePage(Page):
             return
         self.inform_list.set_rows(inform)
         self.no_show_list.set_rows(no_shows)
+        if no_shows and not self.no_show_list.selected():
+            self.no_show_list.table.selectRow(0)  # its buttons work at once
         self.inform_empty.setVisible(not inform)
         self.no_show_empty.setVisible(not no_shows)
         self._set_tab_count(1, "To inform", len(inform))
