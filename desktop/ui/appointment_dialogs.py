@@ -1244,6 +1244,8 @@ class AppointmentDialog(QDialog):
         def after(done: QDialog) -> None:
             assert isinstance(done, RescheduleDialog)
             when = f"{done.value().day:%a %d %b} {done.value().start:%H:%M}"
+            if done.new_id:  # show the new date: the old one can no longer change
+                self.appointment_id = done.new_id
             self._reloaded(f"Moved to {when}. Tell the family the new date.")
 
         self._open_form(dialog, after)

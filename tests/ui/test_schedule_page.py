@@ -3,7 +3,6 @@ no-show lists, booking one or many, printing slips, read-only users."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -389,9 +388,7 @@ def test_print_agenda_of_the_day_shown(
 
     def agenda_pdf(self: PrintingService, day: date, location_id: str | None = None) -> bytes:
         asked.append((day, location_id))
-        if importlib.util.find_spec("reports.agenda") is not None:
-            return real(self, day, location_id)
-        return small_pdf()  # reports/agenda.py is not written yet
+        return real(self, day, location_id)  # the real agenda of reports/
 
     monkeypatch.setattr(PrintingService, "agenda_pdf", agenda_pdf)
     day = days_ahead(4)
@@ -405,6 +402,7 @@ def test_print_agenda_of_the_day_shown(
     assert asked == [(day, desk.clinic)]
     assert previews[0].suggested_name == f"agenda-{day.isoformat()}.pdf"
     assert previews[0].on_output is None  # an agenda tells nobody anything
+    assert previews[0].pdf.startswith(b"%PDF")
     assert "IOM clinic" in previews[0].title
     settle(qtbot, page)
 
@@ -510,7 +508,8 @@ def test_appointment_dialog_records_a_no_show_only_when_confirmed(
     came = desk.appointments.get(appointment)
     assert came.status == "attended"
     assert [p.attended for p in came.attendees] == [True, False, True]
-    assert "2 of 3 came" in dialog.message.text() or dialog.status_label.text() == "Attended"
+    assert dialog.message.text() == "Attendance recorded: 2 of 3 came."
+    assert dialog.status_label.text() == "Attended"
     assert page.tabs.tabText(2) == "No-show follow-up"
     dialog.reject()
 
@@ -548,6 +547,46 @@ def test_interview_outcome_and_the_chain_in_the_dialog(qtbot, desk: Desk) -> Non
     assert dialog.appointment is not None and dialog.appointment.id == first
     assert dialog.status_label.text() == "Rescheduled"
     assert not dialog.reschedule_button.isEnabled()
+    dialog.reject()
+    settle(qtbot, page)
+
+
+def test_reschedule_and_cancel_from_the_appointment_dialog(qtbot, desk: Desk) -> None:
+    day = days_ahead(3)
+    first = desk.book(desk.household("Hakimi"), day, time(10, 0))
+    page = desk.page(qtbot)
+    dialog = page.open_appointment(first)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    assert not dialog.chain_box.isVisibleTo(dialog)
+    assert not dialog.attendance_button.isEnabled()  # not the day yet
+    assert not dialog.outcome_button.isVisibleTo(dialog)  # not an interview
+
+    move = dialog.reschedule()
+    assert move is not None
+    qtbot.waitUntil(lambda: move.place.isEnabled(), timeout=WAIT_MS)
+    assert move.day.date() == QDate(day.year, day.month, day.day)
+    move.start.setTime(QTime(11, 30))
+    qtbot.keyClicks(move.reason, "the family asked")
+    qtbot.waitUntil(lambda: not move.checking(), timeout=WAIT_MS)
+    with qtbot.waitSignal(move.finished, timeout=WAIT_MS):
+        click_ok(move)
+    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    assert dialog.appointment_id != first  # the new date is shown
+    assert dialog.chain_box.isVisibleTo(dialog)
+    assert dialog.chain_model.rowCount() == 2
+    assert "11:30" in dialog.fact_labels["when"].text()
+    assert desk.appointments.get(first).status == "rescheduled"
+
+    cancel = dialog.cancel_appointment()
+    assert cancel is not None
+    qtbot.keyClicks(cancel.reason, "embassy closed")
+    with qtbot.waitSignal(cancel.finished, timeout=WAIT_MS):
+        click_ok(cancel)
+    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    assert dialog.status_label.text() == "Cancelled"
+    assert dialog.fact_labels["reason"].text() == "embassy closed"
+    assert not any(b.isEnabled() for b in dialog.write_buttons())
     dialog.reject()
     settle(qtbot, page)
 
