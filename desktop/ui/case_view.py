@@ -7,7 +7,7 @@ window then reloads the whole case from ``RegistrationService.case_detail``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from typing import Any
 
@@ -47,6 +47,7 @@ from desktop.services.registration import (
 )
 from desktop.services.vocabulary import LANGUAGES
 from desktop.ui import dialogs
+from desktop.ui.case_schedule import CaseSchedule, CaseSchedulePanel
 from desktop.ui.consent_protection import ConsentDialog, ProtectionDialog
 from desktop.ui.document_dialogs import (
     CustodyDialog,
@@ -261,6 +262,7 @@ class CaseView(QWidget):
         parent: QWidget | None = None,
         *,
         can_write: bool = True,
+        schedule: CaseSchedule | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -292,6 +294,8 @@ class CaseView(QWidget):
             " padding: 2px 8px; font-weight: bold; }"
         )
         top.addWidget(self.status_label)
+        #: the readiness badge goes here once the schedule panel exists
+        self._top = top
         top.addStretch(1)
         self.edit_case_button = self._button(top, "Edit household…", self.edit_household)
         self.status_button = self._button(top, "Change status…", self.change_status)
@@ -365,8 +369,20 @@ class CaseView(QWidget):
         below.addWidget(notes, 2)
         split.addWidget(members)
         split.addWidget(documents)
-        split.addWidget(lower)
-        split.setSizes([300, 200, 220])
+        # appointments, orientation and travel readiness: the history becomes a tab beside them
+        self.schedule_panel: CaseSchedulePanel | None = None
+        if schedule is not None:
+            self.resize(1240, 760)  # room for the appointments beside the readiness box
+            below.setContentsMargins(0, SPACING // 2, 0, 0)
+            panel = CaseSchedulePanel(split, schedule, case_id, lower, self._attendees)
+            panel.changed.connect(self.reload)
+            self._top.insertWidget(self._top.indexOf(self.status_label) + 1, panel.badge)
+            self.schedule_panel = panel
+            split.addWidget(panel)
+            split.setSizes([230, 170, 320])
+        else:
+            split.addWidget(lower)
+            split.setSizes([300, 200, 220])
 
         self.read_only_note = muted(READ_ONLY, self)
         self.read_only_note.setObjectName("readOnlyNote")
@@ -401,9 +417,16 @@ class CaseView(QWidget):
             lambda detail: self._loaded(request, detail),
             lambda error: self._load_failed(request, error),
         )
+        if self.schedule_panel is not None:
+            self.schedule_panel.reload()
 
     def loading(self) -> bool:
-        return self._loading
+        panel = self.schedule_panel
+        return self._loading or (panel is not None and panel.loading())
+
+    def _attendees(self) -> list[tuple[str, str]]:
+        """The household's people for a new appointment: ``(person_id, name)``."""
+        return [(m.id, member_name(m)) for m in self.case.members] if self.case else []
 
     def _loaded(self, request: int, case: CaseDetail) -> None:
         if self._closing or request != self._loads:
@@ -658,6 +681,8 @@ class CaseView(QWidget):
     # -- closing -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
+        if self.schedule_panel is not None:
+            self.schedule_panel.close_dialogs()
         for dialog in self.findChildren(QDialog):
             dialog.reject()
         _forget(self)
@@ -673,11 +698,16 @@ def open_case_view(
     parent: QWidget | None = None,
     *,
     can_write: bool = True,
+    schedule: CaseSchedule | None = None,
 ) -> CaseView:
-    """Show the window of ``case_id``: the one already open, or a new one."""
+    """Show the window of ``case_id``: the one already open, or a new one.
+
+    With ``schedule`` the window also shows the household's appointments, orientation
+    and travel readiness.
+    """
     view = _open_views.get(case_id)
     if view is None:
-        view = CaseView(registration, case_id, parent, can_write=can_write)
+        view = CaseView(registration, case_id, parent, can_write=can_write, schedule=schedule)
         _open_views[case_id] = view
         view.destroyed.connect(lambda _obj=None, v=view: _forget(v))
         view.show()
@@ -696,6 +726,14 @@ def _forget(view: CaseView) -> None:
 
 def open_case_views() -> list[CaseView]:
     return list(_open_views.values())
+
+
+def refresh_case_views(case_ids: Collection[str] | None = None) -> None:
+    """Reload the open windows of ``case_ids`` (every open window when None): something
+    they show changed elsewhere, such as orientation attendance."""
+    for view in list(_open_views.values()):
+        if isValid(view) and (case_ids is None or view.case_id in case_ids):
+            view.reload()
 
 
 def close_case_views() -> None:

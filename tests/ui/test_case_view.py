@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from shiboken6 import isValid
 
 from desktop.services import auth
+from desktop.services.appointments import AppointmentInput, AppointmentService
 from desktop.services.demo import create_demo_office
+from desktop.services.office_time import office_today
+from desktop.services.orientation import OrientationService, SessionInput
+from desktop.services.places import PlacesService
+from desktop.services.readiness import ReadinessService
 from desktop.services.registration import (
     CaseInput,
     DocumentInput,
@@ -22,6 +27,8 @@ from desktop.services.registration import (
 from desktop.services.registry import RegistryService
 from desktop.services.session import UnlockedOffice
 from desktop.ui import dialogs, worker
+from desktop.ui.appointment_dialogs import AppointmentDialog, NewAppointmentDialog
+from desktop.ui.case_schedule import CaseSchedule
 from desktop.ui.case_view import (
     READ_ONLY,
     CaseView,
@@ -30,6 +37,7 @@ from desktop.ui.case_view import (
     close_case_views,
     open_case_view,
     open_case_views,
+    refresh_case_views,
 )
 from desktop.ui.document_dialogs import CustodyDialog, DocumentDialog
 from desktop.ui.pages.cases import CasesPage
@@ -111,7 +119,7 @@ def case_id(registration: RegistrationService, office: UnlockedOffice) -> str:
     return next(c.id for c in summaries if c.destination_country == "CAN" and c.programme == "Test")
 
 
-def _open(qtbot, registration: RegistrationService, case_id: str, **kwargs: bool) -> CaseView:
+def _open(qtbot, registration: RegistrationService, case_id: str, **kwargs: object) -> CaseView:
     view = open_case_view(registration, case_id, **kwargs)
     qtbot.waitUntil(lambda: not view.loading() and view.case is not None, timeout=WAIT_MS)
     return view
@@ -422,3 +430,156 @@ def test_saving_someone_registered_before_warns_with_reasons(
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=WAIT_MS)
     assert "may already be registered" in shown[0]
     assert "Nangialai Tokhi" in shown[0] and "names" in shown[0]
+
+
+# -- appointments, orientation and travel readiness ----------------------------------------------
+
+
+def _schedule(office: UnlockedOffice, *, can_schedule: bool = True) -> CaseSchedule:
+    return CaseSchedule(
+        AppointmentService(office),
+        OrientationService(office),
+        ReadinessService(office),
+        PlacesService(office),
+        can_schedule=can_schedule,
+    )
+
+
+def _weekday(offset: int) -> date:
+    day = office_today() + timedelta(days=offset)
+    while day.weekday() >= 5:
+        day += timedelta(days=1 if offset >= 0 else -1)
+    return day
+
+
+def _book(office: UnlockedOffice, case_id: str, kind: str, day: date, **kwargs: object) -> str:
+    place = PlacesService(office).list()[0].id
+    return AppointmentService(office).schedule(
+        AppointmentInput(case_id, kind, day, time(10, 0), 30, place),
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_the_window_shows_appointments_orientation_and_readiness(qtbot, office, case_id):
+    ahead = _weekday(3)
+    _book(office, case_id, "interview", ahead)
+    held = _weekday(-2)
+    earlier = datetime.now(UTC) - timedelta(days=20)
+    past = _book(office, case_id, "medical_exam", held, now=earlier)
+    appointments = AppointmentService(office)
+    appointments.record_attendance(past, [a.person_id for a in appointments.get(past).attendees])
+
+    view = _open(qtbot, RegistrationService(office), case_id, schedule=_schedule(office))
+    qtbot.waitUntil(lambda: not view.loading(), timeout=WAIT_MS)
+    panel = view.schedule_panel
+    assert panel is not None
+    rows = [_cells(panel.appointments_model, r) for r in range(panel.appointments_model.rowCount())]
+    # upcoming first, then what is past
+    assert rows[0][0] == f"{ahead:%a %d %b %Y} 10:00"
+    assert rows[0][1:4:2] == ["Immigration interview", "Scheduled"]
+    assert rows[0][4:] == ["No", "1 person invited"]
+    assert rows[1][0] == f"{held:%a %d %b %Y} 10:00"
+    assert rows[1][1::2] == ["Medical exam", "Attended", "1 of 1 came"]
+    summary = panel.appointments_summary.text()
+    assert summary.startswith(f"Next: {ahead:%a %d %b %Y} 10:00, Immigration interview at ")
+    assert "1 upcoming" in summary and "1 past" in summary and "1 not told yet" in summary
+    assert panel.tabs.tabText(0) == "Appointments (1 upcoming)"
+    assert panel.orientation_summary.text().startswith(
+        "No member is enrolled in an orientation session yet."
+    )
+    # three rules, three blockers: no travel document, no orientation, no interview yet
+    assert panel.badge.text() == "3 blockers"
+    assert panel.readiness_headline.text() == "3 blockers:"
+    blockers = panel.blockers()
+    assert "Nangialai Tokhi has no travel document recorded" in blockers
+    assert any(
+        b.startswith("Nangialai Tokhi (")
+        and b.endswith("has not attended pre-departure orientation")
+        for b in blockers
+    )
+    assert "No immigration interview attended yet" in blockers
+    assert panel.readiness_rules.text() == "3 rules checked."
+    assert "Pre-departure orientation attended by the adults" in panel.readiness_rules.toolTip()
+    # the history is still there, one tab along
+    assert view.timeline_model.rowCount() >= 1
+
+
+def test_the_blockers_update_after_orientation_attendance(qtbot, office, case_id):
+    orientation = OrientationService(office)
+    earlier = datetime.now(UTC) - timedelta(days=10)
+    place = PlacesService(office).list()[0].id
+    session = orientation.create_session(
+        SessionInput(_weekday(-3), time(14), 120, place, "Dari", capacity=10), now=earlier
+    )
+    orientation.enrol_case(session, case_id, now=earlier)
+    view = _open(qtbot, RegistrationService(office), case_id, schedule=_schedule(office))
+    qtbot.waitUntil(lambda: not view.loading(), timeout=WAIT_MS)
+    panel = view.schedule_panel
+    assert panel is not None
+    assert panel.badge.text() == "3 blockers"
+    rows = [_cells(panel.orientation_model, r) for r in range(panel.orientation_model.rowCount())]
+    assert [r[:3] for r in rows] == [["Nangialai Tokhi", "ننگیالی توخی", "Not recorded"]]
+
+    principal = orientation.session_detail(session).enrolments[0].person_id
+    orientation.record_attendance(session, {principal: True})
+    refresh_case_views({case_id})
+    qtbot.waitUntil(lambda: not view.loading(), timeout=WAIT_MS)
+    assert panel.badge.text() == "2 blockers"
+    assert not any("orientation" in b for b in panel.blockers())
+    assert _cells(panel.orientation_model, 0)[2] == "Came"
+    assert panel.tabs.tabText(1) == "Orientation (1 attended)"
+
+
+def test_new_appointment_and_open_from_the_window(qtbot, office, case_id):
+    appointment = _book(office, case_id, "counselling", _weekday(2))
+    view = _open(qtbot, RegistrationService(office), case_id, schedule=_schedule(office))
+    qtbot.waitUntil(lambda: not view.loading(), timeout=WAIT_MS)
+    panel = view.schedule_panel
+    assert panel is not None
+    assert not panel.open_appointment_button.isEnabled()
+    panel.new_appointment_button.click()
+    booking = _dialog(view, NewAppointmentDialog)
+    assert isinstance(booking, NewAppointmentDialog)
+    assert booking.case_id == case_id
+    booking.reject()
+    panel.appointments_table.selectRow(0)
+    assert panel.open_appointment_button.isEnabled()
+    panel.open_appointment_button.click()
+    shown = _dialog(view, AppointmentDialog)
+    assert isinstance(shown, AppointmentDialog)
+    assert shown.appointment_id == appointment
+    qtbot.waitUntil(lambda: not shown.loading(), timeout=WAIT_MS)
+    shown.reject()
+
+
+def test_who_may_not_schedule_sees_the_schedule_only(qtbot, office, case_id):
+    _book(office, case_id, "counselling", _weekday(2))
+    view = _open(
+        qtbot,
+        RegistrationService(office),
+        case_id,
+        schedule=_schedule(office, can_schedule=False),
+    )
+    qtbot.waitUntil(lambda: not view.loading(), timeout=WAIT_MS)
+    panel = view.schedule_panel
+    assert panel is not None
+    assert panel.appointments_model.rowCount() == 1
+    assert panel.new_appointment_button.isHidden()
+    assert panel.new_appointment() is None
+    assert "Orientation page" not in panel.orientation_summary.text()
+    panel.appointments_table.selectRow(0)
+    shown = panel.open_appointment()
+    assert shown is not None
+    qtbot.waitUntil(lambda: not shown.loading(), timeout=WAIT_MS)
+    assert not shown.read_only_note.isHidden()
+    shown.reject()
+
+
+def test_schedule_models_pass_qtmodeltester(qtmodeltester, qtbot, office, case_id):
+    _book(office, case_id, "counselling", _weekday(2))
+    view = _open(qtbot, RegistrationService(office), case_id, schedule=_schedule(office))
+    qtbot.waitUntil(lambda: not view.loading(), timeout=WAIT_MS)
+    panel = view.schedule_panel
+    assert panel is not None
+    qtmodeltester.check(panel.appointments_model)
+    qtmodeltester.check(panel.orientation_model)
