@@ -267,10 +267,23 @@ def wrap(
     the line is cut), then shape each line on its own. ``\\n`` starts a new line."""
     lines: list[Line] = []
     for paragraph in text.split("\n"):
-        current = ""
+        whole = shape_line(" ".join(paragraph.split()), size, rtl=rtl, bold=bold)
+        if whole.width <= width:  # most labels and values fit: one shaping, no search
+            lines.append(whole)
+            continue
+        space = shape_line(" ", size, rtl=rtl, bold=bold).width
+        current, estimate = "", 0.0
         for word in paragraph.split():
             candidate = f"{current} {word}" if current else word
-            if shape_line(candidate, size, rtl=rtl, bold=bold).width <= width:
+            # words do not join across spaces, so their widths add up; shape the whole
+            # candidate only near the edge, where kerning or bidi could tip it over
+            estimate += (space if current else 0.0) + shape_line(
+                word, size, rtl=rtl, bold=bold
+            ).width
+            if estimate <= width * 0.95 or (
+                estimate <= width * 1.05
+                and shape_line(candidate, size, rtl=rtl, bold=bold).width <= width
+            ):
                 current = candidate
                 continue
             if current:
@@ -278,6 +291,7 @@ def wrap(
             pieces = _cut(word, size, width, rtl=rtl, bold=bold)
             lines.extend(shape_line(p, size, rtl=rtl, bold=bold) for p in pieces[:-1])
             current = pieces[-1]
+            estimate = shape_line(current, size, rtl=rtl, bold=bold).width
         lines.append(shape_line(current, size, rtl=rtl, bold=bold))
     return lines
 

@@ -137,3 +137,18 @@ def test_pdf_says_dari_and_pashto_words_in_logical_order():
 def test_same_lines_give_the_same_bytes():
     lines = [("د مهاجرت مرکه ۱۰:۳۰", True), ("Ahmad Karimi – احمد کریمی", False)]
     assert render_lines(lines) == render_lines(lines)
+
+
+def test_wrap_of_many_mixed_paragraphs_never_overflows_and_loses_no_word():
+    import random
+
+    words = ["Ahmad", "Karimi", "پاسپورټونه", "د", "مهاجرت", "مرکه", "10:30", "SHG-2026-00042",
+             "کریمی", "appointment", "(IOM)", "سه‌شنبه"]  # fmt: skip
+    rng = random.Random(4)
+    for _ in range(200):
+        paragraph = " ".join(rng.choice(words) for _ in range(rng.randint(1, 25)))
+        rtl = rng.random() < 0.5
+        width = rng.uniform(90, 300)  # wider than any one word: none is cut
+        lines = text.wrap(paragraph, 9, width, rtl=rtl)
+        assert all(line.width <= width for line in lines if " " in line.text)
+        assert " ".join(line.text for line in lines).split() == paragraph.split()
