@@ -166,6 +166,15 @@ def person_name(person: Person) -> str:
     return " ".join(part for part in (person.given_name, person.family_name) if part)
 
 
+def _who(people: Sequence[Person], case_numbers: dict[str, str]) -> str:
+    """ "The principal of SHG-2026-00042 already has" / "3 members of ... already have"."""
+    case = case_numbers.get(people[0].case_id, "the household")
+    if len(people) == 1:
+        relationship = people[0].relationship_to_principal.replace("_", " ")
+        return f"The {relationship} of {case} already has"
+    return f"{len(people)} members of {case} already have"
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
@@ -440,6 +449,7 @@ class AppointmentService:
         now: datetime | None = None,
     ) -> BulkPlan:
         """Times in sequence for many households, skipping whatever would clash."""
+        self._office.require(Perm.REGISTRY_READ, "see appointments")
         self._check_fields(kind, interpreter_language)
         with self._office.reading() as session:
             location = self._location(session, location_id)
@@ -449,11 +459,12 @@ class AppointmentService:
             proposals: list[Proposal] = []
             unplaced: list[tuple[str, str]] = []
             for case_id in dict.fromkeys(case_ids):
+                found = session.get(Case, case_id)
                 try:
                     case = self._case(session, case_id)
                     attendees = self._attendees(session, case.id, ())
                 except InvalidInput as exc:
-                    unplaced.append(("?", exc.message))
+                    unplaced.append((found.case_number if found else "(removed)", exc.message))
                     continue
                 for starts, ends in slots:
                     if not self._conflicts(
@@ -557,12 +568,14 @@ class AppointmentService:
 
     # -- reading ------------------------------------------------------------------------------
     def get(self, appointment_id: str) -> AppointmentRecord:
+        self._office.require(Perm.REGISTRY_READ, "see appointments")
         with self._office.reading() as session:
             records = self._records(session, [self._appointment(session, appointment_id)])
         return records[0]
 
     def for_case(self, case_id: str) -> list[AppointmentRecord]:
         """Every appointment of a household, latest first."""
+        self._office.require(Perm.REGISTRY_READ, "see appointments")
         with self._office.reading() as session:
             rows = session.scalars(
                 select(Appointment)
@@ -581,6 +594,7 @@ class AppointmentService:
         include_cancelled: bool = True,
     ) -> list[AppointmentRecord]:
         """Appointments of one office day (or a range of days), in time order."""
+        self._office.require(Perm.REGISTRY_READ, "see appointments")
         start, _ = day_bounds(first_day)
         _, end = day_bounds(last_day or first_day)
         query = select(Appointment).where(
@@ -598,6 +612,7 @@ class AppointmentService:
 
     def to_inform(self, *, now: datetime | None = None) -> list[AppointmentRecord]:
         """Not yet told, and starting within the notice period (48 hours by default)."""
+        self._office.require(Perm.REGISTRY_READ, "see appointments")
         moment = now or datetime.now(UTC)
         hours = SettingsService(self._office).get(INFORM_HOURS)
         with self._office.reading() as session:
@@ -614,6 +629,7 @@ class AppointmentService:
 
     def no_show_follow_ups(self) -> list[AppointmentRecord]:
         """No-shows that have neither a new date nor a reason to need none."""
+        self._office.require(Perm.REGISTRY_READ, "see appointments")
         with self._office.reading() as session:
             rows = session.scalars(
                 select(Appointment)
@@ -628,6 +644,7 @@ class AppointmentService:
 
     def chain(self, appointment_id: str) -> list[AppointmentRecord]:
         """The first date a family was given, then every date it was moved to."""
+        self._office.require(Perm.REGISTRY_READ, "see appointments")
         with self._office.reading() as session:
             current = self._appointment(session, appointment_id)
             seen = {current.id}
@@ -651,6 +668,7 @@ class AppointmentService:
         self, data: AppointmentInput, *, ignore: Sequence[str] = (), now: datetime | None = None
     ) -> list[Conflict]:
         """The conflicts a form would hit, shown before saving."""
+        self._office.require(Perm.REGISTRY_READ, "see appointments")
         starts, ends = self._times(data.day, data.start, data.duration_minutes, now)
         with self._office.reading() as session:
             case = self._case(session, data.case_id)
@@ -697,17 +715,18 @@ class AppointmentService:
                 .where(Person.id.in_(person_ids), overlapping)
                 .order_by(Appointment.starts_at)
             ).all()
+            # one line per clashing booking, naming members by relationship: these
+            # messages may reach a log (--no-error-dialogs), so they carry no names
+            grouped: dict[str, list[Person]] = defaultdict(list)
+            about: dict[str, str] = {}
             for person, other, place in clashes:
-                conflicts.append(
-                    Conflict(
-                        "person",
-                        f"{person_name(person)} already has "
-                        f"{APPOINTMENT_KIND_TITLES[other.kind].lower()} at "
-                        f"{to_local(other.starts_at):%H:%M} ({place}).",
-                    )
+                grouped[other.id].append(person)
+                about[other.id] = (
+                    f"{APPOINTMENT_KIND_TITLES[other.kind].lower()} at "
+                    f"{to_local(other.starts_at):%H:%M} ({place})"
                 )
-            sessions = session.execute(
-                select(Person, OrientationSession)
+            for orientation_id, starts_at, person in session.execute(
+                select(OrientationSession.id, OrientationSession.starts_at, Person)
                 .join(OrientationEnrolment, OrientationEnrolment.person_id == Person.id)
                 .join(OrientationSession, OrientationSession.id == OrientationEnrolment.session_id)
                 .where(
@@ -716,15 +735,18 @@ class AppointmentService:
                     OrientationSession.starts_at < ends,
                     OrientationSession.ends_at > starts,
                 )
-            ).all()
-            for person, orientation in sessions:
-                conflicts.append(
-                    Conflict(
-                        "person",
-                        f"{person_name(person)} is enrolled in orientation at "
-                        f"{to_local(orientation.starts_at):%H:%M}.",
+            ).all():
+                grouped[orientation_id].append(person)
+                about[orientation_id] = f"orientation at {to_local(starts_at):%H:%M}"
+            case_numbers = dict(
+                session.execute(
+                    select(Case.id, Case.case_number).where(
+                        Case.id.in_({p.case_id for people in grouped.values() for p in people})
                     )
-                )
+                ).all()
+            )
+            for key, people in grouped.items():
+                conflicts.append(Conflict("person", f"{_who(people, case_numbers)} {about[key]}."))
         booked = session.execute(
             select(Appointment.starts_at, Appointment.ends_at).where(
                 Appointment.location_id == location.id, overlapping

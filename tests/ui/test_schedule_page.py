@@ -614,7 +614,8 @@ def test_new_appointment_shows_a_clash_inline_and_stays_open(qtbot, desk: Desk) 
     dialog.start.setTime(QTime(10, 15))
     qtbot.waitUntil(lambda: not dialog.checking(), timeout=WAIT_MS)
     assert dialog.conflicts.isVisibleTo(dialog)
-    assert "Ahmad Karimi already has immigration interview at 10:00" in dialog.conflicts.text()
+    assert "3 members of SHG-" in dialog.conflicts.text()
+    assert "already have immigration interview at 10:00" in dialog.conflicts.text()
     qtbot.keyClicks(dialog.note, "wheelchair at the entrance")
 
     click_ok(dialog)  # saving anyway: the service refuses, the dialog stays
