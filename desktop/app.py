@@ -49,6 +49,10 @@ PRELOAD_BACKGROUND = (
     "desktop.services.registration",
     "desktop.services.duplicates",
     "desktop.services.intake_import",
+    "desktop.services.appointments",
+    "desktop.services.orientation",
+    "desktop.services.readiness",
+    "desktop.services.printing",
 )
 #: modules that create Qt objects at import (qtawesome): PySide6 is not safe to
 #: import from two threads, so these load on the GUI thread once it is idle
@@ -61,6 +65,8 @@ PRELOAD_GUI = (
     "desktop.ui.pages.cases",
     "desktop.ui.pages.people",
     "desktop.ui.pages.duplicates",
+    "desktop.ui.pages.schedule",
+    "desktop.ui.pages.orientation",
 )
 PRELOAD_GUI_DELAY_MS = 150
 
@@ -392,28 +398,61 @@ class DesktopApp(QObject):
         log.info("main window shown")
 
     def _pages(self, office: UnlockedOffice, accounts: Any, settings: Any) -> list[Any]:
+        from desktop.services.appointments import AppointmentService
         from desktop.services.audit_log import AuditLogService
+        from desktop.services.orientation import OrientationService
         from desktop.services.overview import OverviewService
         from desktop.services.permissions import Perm
+        from desktop.services.places import PlacesService
+        from desktop.services.printing import PrintingService
+        from desktop.services.readiness import ReadinessService
         from desktop.services.registration import RegistrationService
         from desktop.services.registry import RegistryService
         from desktop.services.search import SearchService
+        from desktop.ui.case_schedule import CaseSchedule
         from desktop.ui.pages.audit_log import AuditPage
         from desktop.ui.pages.cases import CasesPage
+        from desktop.ui.pages.orientation import OrientationPage
         from desktop.ui.pages.overview import OverviewPage
         from desktop.ui.pages.people import PeoplePage
+        from desktop.ui.pages.schedule import SchedulePage
         from desktop.ui.pages.settings_page import SettingsPage
         from desktop.ui.pages.users import UsersPage
 
         actor = office.actor
         pages: list[Any] = []
+        places = PlacesService(office)
         if actor.can(Perm.REGISTRY_READ):
             pages.append(OverviewPage(OverviewService(office), actor, office.info))
             registry = RegistryService(office)
             registration = RegistrationService(office)
             can_write = actor.can(Perm.REGISTRY_WRITE)
-            pages.append(CasesPage(registry, registration, can_write))
-            pages.append(PeoplePage(registry, SearchService(office), registration, can_write))
+            can_schedule = actor.can(Perm.SCHEDULE_WRITE)
+            appointments = AppointmentService(office)
+            orientation = OrientationService(office)
+            schedule = CaseSchedule(
+                appointments, orientation, ReadinessService(office), places, can_schedule
+            )
+            cases = CasesPage(registry, registration, can_write, schedule=schedule)
+            pages.append(cases)
+            pages.append(
+                PeoplePage(
+                    registry, SearchService(office), registration, can_write, schedule=schedule
+                )
+            )
+            pages.append(
+                SchedulePage(
+                    appointments,
+                    places,
+                    PrintingService(office),
+                    registry,
+                    can_schedule,
+                    open_case=cases.open_case_id,
+                )
+            )
+            pages.append(
+                OrientationPage(orientation, places, registry, can_schedule, settings=settings)
+            )
         if actor.can(Perm.REGISTRY_WRITE):
             from desktop.services.duplicates import DuplicateService
             from desktop.services.intake_import import ImportService
@@ -429,7 +468,7 @@ class DesktopApp(QObject):
         if actor.can(Perm.AUDIT_READ):
             pages.append(AuditPage(AuditLogService(office)))
         if actor.can(Perm.SETTINGS_MANAGE):
-            page = SettingsPage(settings, can_change=True)
+            page = SettingsPage(settings, can_change=True, places=places)
             page.on_saved.append(self._idle_minutes_changed)
             pages.append(page)
         return pages

@@ -52,6 +52,8 @@ def test_empty_directory_shows_setup_and_creates_office(qtbot, make_desk, data_d
         "overview",
         "cases",
         "people",
+        "schedule",
+        "orientation",
         "users",
         "audit",
         "settings",
@@ -97,7 +99,13 @@ def test_viewer_sees_only_the_overview(qtbot, make_desk, data_dir):
     desk.start()
     _unlock(qtbot, desk, "vera", USER_PASSWORD)
     qtbot.waitUntil(lambda: desk.main_window is not None, timeout=10_000)
-    assert [p.key for p in desk.main_window.pages] == ["overview", "cases", "people"]
+    assert [p.key for p in desk.main_window.pages] == [
+        "overview",
+        "cases",
+        "people",
+        "schedule",
+        "orientation",
+    ]
     assert "Viewer" in desk.main_window.user_label.text()
 
 

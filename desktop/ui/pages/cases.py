@@ -24,6 +24,7 @@ from desktop.errors import KnownError
 from desktop.services.registration import CaseInput, RegistrationService
 from desktop.services.registry import RegistryFilter, RegistryService
 from desktop.ui import dialogs
+from desktop.ui.case_schedule import CaseSchedule
 from desktop.ui.case_view import (
     CaseView,
     HouseholdDialog,
@@ -183,9 +184,12 @@ class CasesPage(Page):
         registry: RegistryService,
         registration: RegistrationService | None = None,
         can_write: bool = False,
+        *,
+        schedule: CaseSchedule | None = None,
     ) -> None:
         super().__init__()
         self._registry = registry
+        self._schedule = schedule
         self._request = 0
         self._closing = False
         self._fitted = False
@@ -288,9 +292,16 @@ class CasesPage(Page):
     def open_case(self, index: QModelIndex) -> CaseView | None:
         if self._closing or not index.isValid() or self._writer is None:
             return None
+        return self.open_case_id(self.model.id_at(index.row()))
+
+    def open_case_id(self, case_id: str) -> CaseView | None:
+        """The household window of ``case_id`` (other pages open households through here)."""
+        if self._closing or self._writer is None:
+            return None
         registration, can_write = self._writer
-        case_id = self.model.id_at(index.row())
-        return open_case_view(registration, case_id, self, can_write=can_write)
+        return open_case_view(
+            registration, case_id, self, can_write=can_write, schedule=self._schedule
+        )
 
     def new_household(self) -> HouseholdDialog | None:
         if self._closing:
@@ -300,7 +311,7 @@ class CasesPage(Page):
                 self, "New household", "Your role can see households but not register them."
             )
             return None
-        registration, can_write = self._writer
+        registration = self._writer[0]
         dialog = HouseholdDialog(self)
         created: list[str] = []
 
@@ -312,7 +323,7 @@ class CasesPage(Page):
         def finished(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and created and not self._closing:
                 self.refresh()
-                open_case_view(registration, created[0], self, can_write=can_write)
+                self.open_case_id(created[0])
 
         dialog.submit(create)
         dialog.finished.connect(finished)

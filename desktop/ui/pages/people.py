@@ -20,6 +20,7 @@ from desktop.errors import KnownError
 from desktop.services.registration import RegistrationService
 from desktop.services.registry import PERSON_SORTS, RegistryFilter, RegistryService
 from desktop.services.search import SearchService
+from desktop.ui.case_schedule import CaseSchedule
 from desktop.ui.case_view import CaseView, close_case_views, open_case_view
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.cases import (
@@ -65,9 +66,12 @@ class PeoplePage(Page):
         search: SearchService,
         registration: RegistrationService | None = None,
         can_write: bool = False,
+        *,
+        schedule: CaseSchedule | None = None,
     ) -> None:
         super().__init__()
         self._registry = registry
+        self._schedule = schedule
         self._search = search
         self._registration = registration
         self._can_write = can_write
@@ -187,7 +191,13 @@ class PeoplePage(Page):
             return None
         if self._registration is None:
             return None
-        return open_case_view(self._registration, case_id, self, can_write=self._can_write)
+        return open_case_view(
+            self._registration,
+            case_id,
+            self,
+            can_write=self._can_write,
+            schedule=self._schedule,
+        )
 
     def close_for_lock(self) -> None:
         self._closing = True
