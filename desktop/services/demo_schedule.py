@@ -200,10 +200,19 @@ def _add_orientation(
     households recommended at interview. Returns how many sessions."""
     service = OrientationService(office)
     now = datetime.now(UTC)
-    languages = ("Dari", "Pashto", "Dari", "English", "Dari")
+    languages = ("Dari", "Pashto", "Dari", "Pashto", "Dari")
     offsets = (-12, -8, -3, 3, 7)
     made = 0
-    groups = [cases[n :: len(offsets)] for n in range(len(offsets))]
+    with office.reading() as session:
+        spoken = dict(
+            session.execute(select(Case.id, Case.family_language).where(Case.id.in_(cases))).all()
+        )
+    # each household goes to a session in its own language, spread over the dates
+    groups: list[list[str]] = [[] for _ in offsets]
+    for n, case_id in enumerate(cases):
+        language = "Pashto" if spoken.get(case_id) == "Pashto" else "Dari"
+        fitting = [i for i, lang in enumerate(languages) if lang == language]
+        groups[fitting[n % len(fitting)]].append(case_id)
     for offset, language, group in zip(offsets, languages, groups, strict=True):
         day = _working_day(today, offset)
         start = time(10)
