@@ -151,6 +151,9 @@ def test_clear_errors_and_no_file_left(cli, booked, tmp_path) -> None:  # type: 
     assert r.code == 1 and "more than one place" in r.err
     r = run_print(cli, data_dir, "slips", "--date", "2020-01-01", "-o", str(out))
     assert r.code == 1 and "needs a slip" in r.err
+    for command, edge in (("slips", "9999-12-31"), ("agenda", "0001-01-01")):
+        r = run_print(cli, data_dir, command, "--date", edge, "-o", str(out))
+        assert r.code == 1 and "outside the calendar" in r.err, r.err  # not a crash
     r = run_print(
         cli, data_dir, "slips", "--date", day.isoformat(), "-o", str(tmp_path / "no" / "x.pdf")
     )

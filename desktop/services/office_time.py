@@ -23,7 +23,10 @@ def to_utc(day: date, at: time) -> datetime:
     reading a clock that has not yet been turned back would mean.
     """
     local = datetime.combine(day, at, tzinfo=OFFICE_TZ)
-    instant = local.astimezone(UTC)
+    try:
+        instant = local.astimezone(UTC)
+    except OverflowError:
+        raise _out_of_range(day) from None
     if instant.astimezone(OFFICE_TZ).replace(tzinfo=None) != local.replace(tzinfo=None):
         raise InvalidInput(
             f"{at:%H:%M} does not exist on {day:%d %b %Y}: the clocks go forward that night. "
@@ -38,7 +41,15 @@ def to_local(instant: datetime) -> datetime:
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:
     """Start and end (exclusive) in UTC of an office day, 23 or 25 hours on change days."""
-    return to_utc(day, time(0)), to_utc(day + timedelta(days=1), time(0))
+    try:
+        following = day + timedelta(days=1)
+    except OverflowError:
+        raise _out_of_range(day) from None
+    return to_utc(day, time(0)), to_utc(following, time(0))
+
+
+def _out_of_range(day: date) -> InvalidInput:
+    return InvalidInput(f"{day.isoformat()} is outside the calendar the office can use.")
 
 
 def office_today(now: datetime | None = None) -> date:
