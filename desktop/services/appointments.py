@@ -179,7 +179,7 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _max_overlap(intervals: Iterable[tuple[datetime, datetime]]) -> int:
+def max_overlap(intervals: Iterable[tuple[datetime, datetime]]) -> int:
     """The largest number of intervals running at one instant."""
     edges: list[tuple[datetime, int]] = []
     for start, end in intervals:
@@ -762,7 +762,7 @@ class AppointmentService:
         ).all()
         planned = [(s, e) for s, e in busy.place if s < ends and e > starts]
         intervals = [(max(s, starts), min(e, ends)) for s, e in [*booked, *held, *planned]]
-        if _max_overlap([*intervals, (starts, ends)]) > location.capacity:
+        if max_overlap([*intervals, (starts, ends)]) > location.capacity:
             conflicts.append(
                 Conflict(
                     "place",

@@ -22,6 +22,7 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
+from desktop.services.appointments import max_overlap
 from desktop.services.office_time import day_bounds, to_local, to_utc
 from desktop.services.permissions import Perm
 from desktop.services.session import UnlockedOffice
@@ -569,6 +570,25 @@ class OrientationService:
         if other is not None:
             raise InvalidInput(
                 f"{place.name} already has an orientation session, {_when(other[0], other[1])}. "
+                "Choose another time or place."
+            )
+        # appointments booked there count against the room, as a session counts when
+        # an appointment is booked (AppointmentService._conflicts)
+        booked = session.execute(
+            select(Appointment.starts_at, Appointment.ends_at)
+            .where(
+                Appointment.location_id == location_id,
+                Appointment.status.in_(ACTIVE_STATUSES),
+                Appointment.starts_at < ends_at,
+                Appointment.ends_at > starts_at,
+            )
+            .order_by(Appointment.starts_at)
+        ).all()
+        clipped = [(max(s, starts_at), min(e, ends_at)) for s, e in booked]
+        if booked and max_overlap([*clipped, (starts_at, ends_at)]) > place.capacity:
+            raise InvalidInput(
+                f"{place.name} is full at that time (room for {place.capacity} at once), "
+                f"with an appointment {_when(booked[0][0], booked[0][1])}. "
                 "Choose another time or place."
             )
 

@@ -223,6 +223,26 @@ def test_one_place_holds_one_session_at_a_time(clerk, places):
     _session(service, places[0], start=time(10), minutes=60)  # a cancelled one frees the room
 
 
+def test_a_room_full_of_appointments_takes_no_session(clerk, places):
+    """Booking counts a session against the room's capacity; planning must count the
+    appointments too, or the hotel room (room for 1) is booked twice."""
+    service = OrientationService(clerk)
+    hotel = places[1]
+    case_id, _ = _household(clerk, date(1980, 1, 1))
+    _appointment(clerk, hotel, case_id, [], datetime(2026, 6, 10, 9, 0, tzinfo=UTC))
+    with pytest.raises(InvalidInput, match="Hotel Rafaelo is full") as refused:
+        _session(service, hotel, start=time(10), minutes=120)  # 08:00-10:00 UTC
+    assert "11:00-12:00" in str(refused.value)
+    _appointment(  # inactive appointments hold no room
+        clerk, hotel, case_id, [], datetime(2026, 6, 11, 8, 0, tzinfo=UTC), status="cancelled"
+    )
+    _session(service, hotel, day=date(2026, 6, 11), start=time(10), minutes=120)
+    moved = _session(service, hotel, start=time(8), minutes=60)  # before it: fine
+    data = SessionInput(DAY, time(10, 30), 60, hotel, "Dari", capacity=10)
+    with pytest.raises(InvalidInput, match="Hotel Rafaelo is full"):
+        service.update_session(moved, data, now=NOW)
+
+
 # -- enrolment -------------------------------------------------------------------------------
 
 
