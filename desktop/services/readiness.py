@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Final, TypeVar
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
+from desktop.services.fitness import FIT_OUTCOMES, read_validity, summaries_in, travel_moment
 from desktop.services.office_time import office_today
 from desktop.services.orientation import age_on, latin_name
 from desktop.services.permissions import Perm
@@ -31,6 +32,7 @@ from desktop.store.models import (
     Appointment,
     Case,
     Document,
+    MedicalRecord,
     OrientationEnrolment,
     OrientationSession,
     Person,
@@ -51,6 +53,8 @@ INTERVIEW_OUTCOME_MESSAGES: Final[dict[str, str]] = {
 }
 #: households per query: a page of the case list is one query per rule
 CHUNK: Final = 500
+#: members per query (SQLite takes up to 32,766 bound values)
+PERSON_CHUNK: Final = 5000
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ class Context:
     today: date  # office date
     travel_date: date | None
     adult_age: int
+    now: datetime | None = None  # aware; when fitness is judged without a travel date
 
     @property
     def reference_date(self) -> date:
@@ -225,9 +230,60 @@ def check_travel_document(
     return found
 
 
-#: in the order of DESIGN.md section 2 (fitness, escort and loan-note rules come later)
+FITNESS_MESSAGES: Final[dict[str, str]] = {
+    "pending": "{name}: fitness to travel pending",
+    "not_cleared": "{name}: not cleared to travel",
+    "expired": "{name}: fitness to travel expired",
+}
+
+
+def check_fitness(
+    session: Session, cases: Sequence[CaseFacts], ctx: Context
+) -> Mapping[str, list[Blocker]]:
+    """Every member cleared and not expired on the travel date (or now); with a travel
+    date, also a pre-embarkation check within its validity before that day. The messages
+    carry the summary only, never why."""
+    at = travel_moment(ctx.travel_date) if ctx.travel_date else (ctx.now or datetime.now(UTC))
+    members = [(facts.id, member) for facts in cases for member in facts.members]
+    validity = read_validity(session)
+    summaries = summaries_in(session, [m.id for _, m in members], at, validity)
+    pec_ok: set[str] = set()
+    hours = validity.pec_hours
+    if ctx.travel_date is not None:
+        for chunk in _chunks([m.id for _, m in members], PERSON_CHUNK):
+            pec_ok.update(
+                session.scalars(
+                    select(MedicalRecord.person_id).where(
+                        MedicalRecord.person_id.in_(chunk),
+                        MedicalRecord.kind == "pec",
+                        MedicalRecord.outcome.in_(FIT_OUTCOMES),
+                        MedicalRecord.examined_at <= at,
+                        MedicalRecord.examined_at >= at - timedelta(hours=hours),
+                    )
+                )
+            )
+    found: dict[str, list[Blocker]] = {}
+    for case_id, member in members:
+        state = summaries[member.id].state
+        if state in FITNESS_MESSAGES:
+            message = FITNESS_MESSAGES[state].format(name=member.name)
+            found.setdefault(case_id, []).append(Blocker("fitness", message, member.id))
+        elif ctx.travel_date is not None and member.id not in pec_ok:
+            found.setdefault(case_id, []).append(
+                Blocker(
+                    "fitness",
+                    f"{member.name}: no pre-embarkation check in the {hours} hours "
+                    "before the travel date",
+                    member.id,
+                )
+            )
+    return found
+
+
+#: in the order of DESIGN.md section 2 (escort and loan-note rules come with departures)
 RULES: tuple[Rule, ...] = (
     Rule("travel_document", "Valid travel document for every member", check_travel_document),
+    Rule("fitness", "Fit to travel, checked before departure", check_fitness),
     Rule("orientation", "Pre-departure orientation attended by the adults", check_orientation),
     Rule("interview", "Immigration interview outcome: recommended", check_interview),
 )
@@ -274,6 +330,7 @@ class ReadinessService:
             today=office_today(now),
             travel_date=travel_date,
             adult_age=SettingsService(self._office).get(ADULT_AGE),
+            now=now or datetime.now(UTC),
         )
         with self._office.reading() as session:
             facts = _case_facts(session, wanted)

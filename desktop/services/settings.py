@@ -52,6 +52,20 @@ DEFAULT_SLOT_MINUTES = IntSetting(
 ORIENTATION_CAPACITY = IntSetting(
     "orientation_capacity", "Default seats in an orientation session", 25, 1, 200, "people"
 )
+PEC_VALID_HOURS = IntSetting(
+    "pec_valid_hours", "A pre-embarkation check is valid for", 72, 12, 168, "hours"
+)
+ASSESSMENT_VALID_MONTHS = IntSetting(
+    "assessment_valid_months", "A health assessment is valid for", 6, 1, 24, "months"
+)
+PREGNANCY_LIMIT_WEEKS = IntSetting(
+    "pregnancy_limit_weeks",
+    "Warn when a pregnancy is this far on the travel date",
+    36,
+    20,
+    40,
+    "weeks",
+)
 
 ALL_SETTINGS: tuple[IntSetting, ...] = (
     IDLE_LOCK_MINUTES,
@@ -59,6 +73,9 @@ ALL_SETTINGS: tuple[IntSetting, ...] = (
     INFORM_HOURS,
     DEFAULT_SLOT_MINUTES,
     ORIENTATION_CAPACITY,
+    PEC_VALID_HOURS,
+    ASSESSMENT_VALID_MONTHS,
+    PREGNANCY_LIMIT_WEEKS,
 )
 
 

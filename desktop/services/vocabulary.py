@@ -87,3 +87,56 @@ INTERVIEW_OUTCOMES: Final[tuple[str, ...]] = (
 )
 LOCATION_KINDS: Final[tuple[str, ...]] = ("office", "clinic", "embassy", "hotel", "other")
 ORIENTATION_LANGUAGES: Final[tuple[str, ...]] = ("Dari", "Pashto", "English")
+
+# -- medical (restricted) --------------------------------------------------------------------
+MEDICAL_KINDS: Final[tuple[str, ...]] = (
+    "health_assessment",
+    "pre_departure_screening",
+    "pec",
+    "follow_up",
+)
+MEDICAL_KIND_TITLES: Final[dict[str, str]] = {
+    "health_assessment": "Health assessment",
+    "pre_departure_screening": "Pre-departure medical screening",
+    "pec": "Pre-embarkation check (PEC)",
+    "follow_up": "Follow-up",
+}
+MEDICAL_OUTCOMES: Final[tuple[str, ...]] = (
+    "fit",
+    "fit_with_conditions",
+    "fit_non_medical_escort",
+    "fit_medical_escort",
+    "unfit_deferred",
+    "unfit",
+    "pending",
+)
+MEDICAL_OUTCOME_TITLES: Final[dict[str, str]] = {
+    "fit": "Fit",
+    "fit_with_conditions": "Fit with conditions",
+    "fit_non_medical_escort": "Fit with non-medical escort",
+    "fit_medical_escort": "Fit with medical escort",
+    "unfit_deferred": "Unfit - deferred",
+    "unfit": "Unfit",
+    "pending": "Pending",
+}
+# IATA mobility SSR codes (one per person) and other SSR codes (any number)
+MOBILITY_SSR: Final[tuple[str, ...]] = ("WCHR", "WCHS", "WCHP", "WCHC", "STCR")
+OTHER_SSR: Final[tuple[str, ...]] = ("BLND", "DEAF", "DPNA", "MAAS", "MEDA")
+# exist in the same IATA list but must never be used for refugees
+FORBIDDEN_SSR: Final[tuple[str, ...]] = ("DEPA", "DEPU")
+ESCORT_TYPES: Final[tuple[str, ...]] = ("nurse", "doctor")
+# what non-medical staff see instead of the record
+FITNESS_STATES: Final[tuple[str, ...]] = (
+    "cleared",
+    "cleared_assistance",
+    "not_cleared",
+    "pending",
+    "expired",
+)
+FITNESS_STATE_TITLES: Final[dict[str, str]] = {
+    "cleared": "Cleared",
+    "cleared_assistance": "Cleared - assistance",
+    "not_cleared": "Not cleared",
+    "pending": "Pending",
+    "expired": "Expired",
+}

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -317,6 +318,29 @@ class OrientationEnrolment(Tracked, Base):
     attended: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
 
+# -- medical (issue 5): readable only with medical.read, enforced in services ---------------
+
+
+class MedicalRecord(Tracked, Base):
+    """One examination of one person and what it decided about travel."""
+
+    __tablename__ = "medical_records"
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    examined_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    examiner: Mapped[str] = mapped_column(String(128))
+    clinic: Mapped[str] = mapped_column(String(128), default="")
+    outcome: Mapped[str] = mapped_column(String(32))
+    review_date: Mapped[date | None] = mapped_column(Date, nullable=True)  # unfit - deferred
+    mobility_ssr: Mapped[str | None] = mapped_column(String(4), nullable=True)
+    oxygen_lpm: Mapped[float | None] = mapped_column(Float, nullable=True)
+    medif_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    escort: Mapped[str | None] = mapped_column(String(16), nullable=True)  # nurse, doctor
+    pregnancy_weeks: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    other_ssr: Mapped[str] = mapped_column(String(64), default="")  # comma-separated codes
+    notes: Mapped[str] = mapped_column(Text, default="")  # medical staff only
+
+
 TRACKED_TABLES = tuple(
     m.__tablename__
     for m in (
@@ -338,5 +362,6 @@ TRACKED_TABLES = tuple(
         Notification,
         OrientationSession,
         OrientationEnrolment,
+        MedicalRecord,
     )
 )

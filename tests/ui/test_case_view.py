@@ -487,9 +487,10 @@ def test_the_window_shows_appointments_orientation_and_readiness(qtbot, office, 
     assert panel.orientation_summary.text().startswith(
         "No member is enrolled in an orientation session yet."
     )
-    # three rules, three blockers: no travel document, no orientation, no interview yet
-    assert panel.badge.text() == "3 blockers"
-    assert panel.readiness_headline.text() == "3 blockers:"
+    # four rules, four blockers: no travel document, not examined, no orientation,
+    # no interview yet
+    assert panel.badge.text() == "4 blockers"
+    assert panel.readiness_headline.text() == "4 blockers:"
     blockers = panel.blockers()
     assert "Nangialai Tokhi has no travel document recorded" in blockers
     assert any(
@@ -498,7 +499,8 @@ def test_the_window_shows_appointments_orientation_and_readiness(qtbot, office, 
         for b in blockers
     )
     assert "No immigration interview attended yet" in blockers
-    assert panel.readiness_rules.text() == "3 rules checked."
+    assert "Nangialai Tokhi: fitness to travel pending" in blockers
+    assert panel.readiness_rules.text() == "4 rules checked."
     assert "Pre-departure orientation attended by the adults" in panel.readiness_rules.toolTip()
     # the history is still there, one tab along
     assert view.timeline_model.rowCount() >= 1
@@ -516,7 +518,7 @@ def test_the_blockers_update_after_orientation_attendance(qtbot, office, case_id
     qtbot.waitUntil(lambda: not view.loading(), timeout=WAIT_MS)
     panel = view.schedule_panel
     assert panel is not None
-    assert panel.badge.text() == "3 blockers"
+    assert panel.badge.text() == "4 blockers"
     rows = [_cells(panel.orientation_model, r) for r in range(panel.orientation_model.rowCount())]
     assert [r[:3] for r in rows] == [["Nangialai Tokhi", "ننگیالی توخی", "Not recorded"]]
 
@@ -524,7 +526,7 @@ def test_the_blockers_update_after_orientation_attendance(qtbot, office, case_id
     orientation.record_attendance(session, {principal: True})
     refresh_case_views({case_id})
     qtbot.waitUntil(lambda: not view.loading(), timeout=WAIT_MS)
-    assert panel.badge.text() == "2 blockers"
+    assert panel.badge.text() == "3 blockers"
     assert not any("orientation" in b for b in panel.blockers())
     assert _cells(panel.orientation_model, 0)[2] == "Came"
     assert panel.tabs.tabText(1) == "Orientation (1 attended)"

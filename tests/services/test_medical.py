@@ -1,0 +1,244 @@
+"""Medical records: validation, validity windows, the summary others see, restrictions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+
+from desktop.errors import InvalidInput, PermissionDenied
+from desktop.services import auth
+from desktop.services.accounts import AccountService
+from desktop.services.fitness import FitnessService, add_months, travel_moment
+from desktop.services.medical import MedicalInput, MedicalService, validate_medical
+from desktop.services.permissions import Role
+from desktop.services.readiness import ReadinessService
+from desktop.services.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.session import UnlockedOffice
+from desktop.services.settings import PEC_VALID_HOURS, SettingsService
+from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
+
+EXAM_DAY = date(2026, 3, 2)
+FIT = MedicalInput("health_assessment", EXAM_DAY, "Dr Hoxha", "fit", clinic="IOM clinic")
+# a diagnosis-like note that must never reach anyone but the medical team
+SECRET = "CANARY-DIAGNOSIS-tuberculosis-7731"
+
+
+@pytest.fixture
+def team(office, data_dir):  # type: ignore[no-untyped-def]
+    """A registration clerk who made a household, and a medical officer."""
+    accounts = AccountService(office)
+    accounts.add_user("clerk", frozenset({Role.REGISTRATION}), USER_PASSWORD)
+    accounts.add_user("doc", frozenset({Role.MEDICAL}), USER_PASSWORD)
+    office.close()
+    clerk = auth.unlock(data_dir, "clerk", USER_PASSWORD)
+    registration = RegistrationService(clerk)
+    case_id = registration.create_case(CaseInput(family_language="Dari"))
+    people = [
+        registration.add_person(
+            case_id,
+            PersonInput(
+                relationship=rel,
+                given_name=name,
+                family_name="Sadat",
+                sex=sex,
+                date_of_birth=born,
+            ),
+        )
+        for rel, name, sex, born in (
+            ("principal", "Wahid", "M", date(1975, 2, 2)),
+            ("spouse", "Shakila", "F", date(1990, 3, 3)),
+        )
+    ]
+    clerk.close()
+    doc = auth.unlock(data_dir, "doc", USER_PASSWORD)
+    yield doc, case_id, people, data_dir
+    doc.close()
+
+
+def _as(data_dir, user: str) -> UnlockedOffice:  # type: ignore[no-untyped-def]
+    return auth.unlock(data_dir, user, ADMIN_PASSWORD if user == "admin" else USER_PASSWORD)
+
+
+def test_validation_explains_each_problem() -> None:
+    today = date(2026, 3, 3)
+    assert validate_medical(FIT, today=today) == {}
+    bad = replace(FIT, outcome="unfit_deferred")
+    assert "review" in validate_medical(bad, today=today)["review_date"]
+    bad = replace(FIT, other_ssr=("DEPA",))
+    assert "never for refugees" in validate_medical(bad, today=today)["other_ssr"]
+    bad = replace(FIT, mobility_ssr="WCHR")
+    assert "fit with conditions" in validate_medical(bad, today=today)["outcome"]
+    bad = replace(FIT, outcome="fit_medical_escort")
+    assert "nurse or a doctor" in validate_medical(bad, today=today)["escort"]
+    bad = replace(FIT, outcome="fit_with_conditions")
+    assert "Say which condition" in validate_medical(bad, today=today)["outcome"]
+    bad = replace(FIT, examined_on=date(2026, 3, 4))
+    assert "before it happened" in validate_medical(bad, today=today)["examined_on"]
+    bad = replace(FIT, oxygen_lpm=40.0, pregnancy_weeks=50, examiner=" ")
+    assert set(validate_medical(bad, today=today)) >= {"oxygen_lpm", "pregnancy_weeks", "examiner"}
+
+
+def test_summary_shows_codes_and_escort_but_no_diagnosis(team) -> None:  # type: ignore[no-untyped-def]
+    doc, _, (head, wife), data_dir = team
+    medical = MedicalService(doc)
+    medical.add(
+        head,
+        replace(
+            FIT,
+            outcome="fit_medical_escort",
+            escort="nurse",
+            mobility_ssr="WCHC",
+            oxygen_lpm=2.0,
+            medif_required=True,
+            notes=SECRET,
+        ),
+    )
+    medical.add(wife, replace(FIT, pregnancy_weeks=20, notes=SECRET))
+    at = datetime(2026, 3, 10, tzinfo=UTC)
+    clerk = _as(data_dir, "clerk")
+    try:
+        summaries = FitnessService(clerk).summaries([head, wife], at=at)
+    finally:
+        clerk.close()
+    assert summaries[head].state == "cleared_assistance"
+    assert summaries[head].ssr_codes == ("WCHC", "OXYG", "MEDA")
+    assert summaries[head].escort == "medical"
+    assert summaries[head].text == "Cleared - assistance: WCHC, OXYG, MEDA; medical escort"
+    # a pregnancy is not a condition others need to see
+    assert summaries[wife].state == "cleared" and summaries[wife].ssr_codes == ()
+    assert SECRET not in repr(summaries)
+    assert "pregnan" not in repr(summaries[wife]).lower()
+    assert set(vars(summaries[wife])) == {
+        "person_id",
+        "state",
+        "ssr_codes",
+        "escort",
+        "valid_until",
+    }
+
+
+def test_validity_windows_and_expiry(team) -> None:  # type: ignore[no-untyped-def]
+    doc, _, (head, wife), _ = team
+    medical = MedicalService(doc)
+    medical.add(head, FIT)
+    exam = datetime(2026, 3, 2, 8, tzinfo=UTC)  # 09:00 in Tirane
+    fitness = FitnessService(doc)
+    assert fitness.summary(head, at=exam - timedelta(minutes=1)).state == "pending"
+    assert fitness.summary(head, at=add_months(exam, 6)).state == "cleared"
+    assert fitness.summary(head, at=add_months(exam, 6) + timedelta(seconds=1)).state == "expired"
+    medical.add(wife, replace(FIT, kind="pec"))
+    assert fitness.summary(wife, at=exam + timedelta(hours=72)).state == "cleared"
+    assert fitness.summary(wife, at=exam + timedelta(hours=73)).state == "expired"
+
+
+def test_pec_validity_is_an_office_setting(team, data_dir) -> None:  # type: ignore[no-untyped-def]
+    doc, _, (head, _), _ = team
+    MedicalService(doc).add(head, replace(FIT, kind="pec"))
+    admin = _as(data_dir, "admin")
+    try:
+        SettingsService(admin).set(PEC_VALID_HOURS, 48)
+    finally:
+        admin.close()
+    exam = datetime(2026, 3, 2, 8, tzinfo=UTC)
+    assert FitnessService(doc).summary(head, at=exam + timedelta(hours=49)).state == "expired"
+
+
+def test_latest_examination_decides(team) -> None:  # type: ignore[no-untyped-def]
+    doc, _, (head, _), _ = team
+    medical = MedicalService(doc)
+    medical.add(head, FIT)
+    medical.add(
+        head,
+        replace(
+            FIT,
+            kind="follow_up",
+            examined_on=date(2026, 3, 9),
+            outcome="unfit_deferred",
+            review_date=date(2026, 4, 9),
+        ),
+    )
+    at = datetime(2026, 3, 10, tzinfo=UTC)
+    assert FitnessService(doc).summary(head, at=at).state == "not_cleared"
+    history = medical.history(head)
+    assert [r.outcome for r in history] == ["unfit_deferred", "fit"]
+    assert history[0].valid_until is None and history[1].valid_until is not None
+
+
+def test_only_the_medical_role_reads_or_writes_records(team) -> None:  # type: ignore[no-untyped-def]
+    doc, case_id, (head, _), data_dir = team
+    record_id = MedicalService(doc).add(head, replace(FIT, notes=SECRET))
+    for user in ("clerk", "admin"):
+        other = _as(data_dir, user)
+        try:
+            service = MedicalService(other)
+            assert not service.may_read
+            for call in (
+                lambda s=service: s.history(head),
+                lambda s=service: s.record(record_id),
+                lambda s=service: s.case_history(case_id),
+                lambda s=service: s.worklist(),
+                lambda s=service: s.summary_of(head),
+                lambda s=service: s.pregnancy_warnings(case_id, date(2026, 4, 1)),
+                lambda s=service: s.add(head, FIT),
+                lambda s=service: s.update(record_id, FIT),
+            ):
+                with pytest.raises(PermissionDenied, match="Medical officer"):
+                    call()
+        finally:
+            other.close()
+
+
+def test_pregnancy_limit_is_warned_for_the_travel_date(team) -> None:  # type: ignore[no-untyped-def]
+    doc, case_id, (_, wife), _ = team
+    MedicalService(doc).add(wife, replace(FIT, pregnancy_weeks=30))
+    medical = MedicalService(doc)
+    assert medical.pregnancy_warnings(case_id, date(2026, 4, 1)) == []
+    (warning,) = medical.pregnancy_warnings(case_id, date(2026, 4, 20))
+    assert (warning.person_id, warning.weeks_on_travel, warning.limit) == (wife, 37, 36)
+
+
+def test_readiness_needs_fitness_and_a_pec_before_travel(team) -> None:  # type: ignore[no-untyped-def]
+    doc, case_id, (head, wife), _ = team
+    medical = MedicalService(doc)
+    travel = date(2026, 3, 20)
+    medical.add(head, FIT)
+    medical.add(wife, replace(FIT, outcome="unfit"))
+
+    def fitness_blockers() -> list[str]:
+        report = ReadinessService(doc).blockers(
+            case_id, travel_date=travel, now=datetime(2026, 3, 3, tzinfo=UTC)
+        )
+        return [b.message for b in report.blockers if b.rule_code == "fitness"]
+
+    assert fitness_blockers() == [
+        "Wahid Sadat: no pre-embarkation check in the 72 hours before the travel date",
+        "Shakila Sadat: not cleared to travel",
+    ]
+    pec_day = travel - timedelta(days=1)
+    medical.add(head, replace(FIT, kind="pec", examined_on=pec_day))
+    medical.add(wife, replace(FIT, kind="pec", examined_on=pec_day, examined_at=time(15)))
+    assert fitness_blockers() == []
+    assert travel_moment(travel) - datetime(2026, 3, 19, 8, tzinfo=UTC) < timedelta(hours=72)
+
+
+def test_reads_are_audited_without_medical_content(team) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from desktop.store.models import AuditEvent
+
+    doc, _, (head, _), _ = team
+    MedicalService(doc).add(head, replace(FIT, notes=SECRET))
+    MedicalService(doc).history(head)
+    with doc.reading() as session:
+        events = session.scalars(select(AuditEvent)).all()
+    assert {"medical_recorded", "medical_read"} <= {e.action for e in events}
+    assert all(SECRET not in e.detail and "Dr Hoxha" not in e.detail for e in events)
+
+
+def test_bad_input_is_refused_whole(team) -> None:  # type: ignore[no-untyped-def]
+    doc, _, (head, _), _ = team
+    with pytest.raises(InvalidInput, match="deportee codes"):
+        MedicalService(doc).add(head, replace(FIT, other_ssr=("DEPU",)))
+    assert MedicalService(doc).history(head) == []
