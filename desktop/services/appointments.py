@@ -495,9 +495,15 @@ class AppointmentService:
             interpreter_language,
         )
 
-    def schedule_bulk(self, plan: BulkPlan) -> list[str]:
+    def schedule_bulk(self, plan: BulkPlan, *, now: datetime | None = None) -> list[str]:
         """Book a confirmed plan in one step; refuses all of it if something changed since."""
         self._office.require(Perm.SCHEDULE_WRITE, "schedule appointments")
+        moment = now or datetime.now(UTC)
+        if any(p.starts_at < moment for p in plan.proposals):
+            raise InvalidInput(
+                "Some of the proposed times have passed since the plan was made; "
+                "propose the times again."
+            )
         ids: list[str] = []
         with self._office.unit_of_work() as session:
             location = self._location(session, plan.location_id)

@@ -304,6 +304,19 @@ def test_bulk_booking_refuses_a_plan_overtaken_by_events(desk: Desk) -> None:
     assert len(desk.appointments.for_case(case)) == 1
 
 
+def test_bulk_booking_refuses_a_plan_whose_first_times_have_passed(desk: Desk) -> None:
+    cases = [desk.household(f"D{n}") for n in range(3)]
+    plan = desk.appointments.propose_bulk(
+        cases, "medical_exam", DAY, desk.clinic, first=time(9, 0), last=time(10, 0), now=BEFORE
+    )
+    assert plan.proposals[0].starts_at == datetime(2031, 3, 3, 8, 0, tzinfo=UTC)
+    # the clerk confirms the plan after 09:00 office time: the first slot is gone
+    with pytest.raises(InvalidInput, match="passed"):
+        desk.appointments.schedule_bulk(plan, now=datetime(2031, 3, 3, 8, 5, tzinfo=UTC))
+    assert all(desk.appointments.for_case(c) == [] for c in cases)  # nothing half-booked
+    assert len(desk.appointments.schedule_bulk(plan, now=BEFORE)) == 3
+
+
 def test_past_times_and_unknown_values_are_refused(desk: Desk) -> None:
     case = desk.household("Past")
     with pytest.raises(InvalidInput, match="has passed"):
