@@ -373,6 +373,11 @@ class AppointmentService:
                 )
             if to_local(appointment.starts_at).date() > to_local(moment).date():
                 raise InvalidInput("Attendance can be recorded from the day of the appointment.")
+            if not present_ids and appointment.outcome is not None:
+                raise InvalidInput(
+                    "The interview's outcome is already recorded, so the family came; "
+                    "it cannot become a no-show."
+                )
             rows = session.scalars(
                 select(AppointmentAttendee).where(
                     AppointmentAttendee.appointment_id == appointment.id

@@ -253,6 +253,24 @@ def test_refused_interview_refuses_the_case(desk: Desk) -> None:
     assert desk.registration.case_detail(case).status == "refused"
 
 
+def test_an_interview_with_an_outcome_cannot_become_a_no_show(desk: Desk) -> None:
+    case = desk.household("Wardak")
+    interview = desk.book(case, time(9, 0), kind="interview", place=desk.embassy)
+    everyone = [a.person_id for a in desk.appointments.get(interview).attendees]
+    after = datetime(2031, 3, 3, 15, tzinfo=UTC)
+    desk.appointments.record_attendance(interview, everyone, now=after)
+    desk.appointments.record_outcome(interview, "recommended")
+    # a no-show with an outcome would list the family for follow-up while the
+    # readiness rule ignores its outcome
+    with pytest.raises(InvalidInput, match="outcome"):
+        desk.appointments.record_attendance(interview, [], now=after)
+    record = desk.appointments.get(interview)
+    assert (record.status, record.outcome) == ("attended", "recommended")
+    assert desk.appointments.no_show_follow_ups() == []
+    # who of the family came may still be corrected
+    assert desk.appointments.record_attendance(interview, everyone[:1], now=after) == "attended"
+
+
 def test_bulk_plan_fills_slots_in_order_and_respects_capacity(desk: Desk) -> None:
     cases = [desk.household(f"B{n}") for n in range(5)]
     busy = desk.household("Busy")
