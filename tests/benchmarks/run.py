@@ -17,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,7 +104,8 @@ def bench_launch(office_dir: Path, runs: int) -> None:
 
 
 def ensure_office(households: int) -> Path:
-    target = BENCH_DIR / f"demo-{households}"
+    # v2: built with the demo schedule, orientation and medical records (issues 4 and 5)
+    target = BENCH_DIR / f"demo-{households}-v2"
     if (target / "office.db").exists():
         return target
     BENCH_DIR.mkdir(exist_ok=True)
@@ -305,6 +307,82 @@ def bench_import(office_dir: Path, rows_wanted: int) -> None:
     )
 
 
+def _timed(label: str, budget: str, call: Callable[[], object], rounds: int = 5) -> object:
+    result = call()  # warm: first call loads modules and fills caches
+    timings = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        result = call()
+        timings.append(time.perf_counter() - start)
+    timings.sort()
+    print(f"{label}: median {timings[len(timings) // 2] * 1000:.0f} ms {budget}")
+    return result
+
+
+def bench_schedule(office_dir: Path) -> None:
+    """Opening a household (everything its window loads), the day's lists, a page of
+    readiness reports, the medical worklist and a day of slips on the 100,000-person office."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from desktop.services import auth
+    from desktop.services.appointments import AppointmentService
+    from desktop.services.fitness import FitnessService
+    from desktop.services.medical import MedicalService
+    from desktop.services.office_time import office_today
+    from desktop.services.orientation import OrientationService
+    from desktop.services.printing import PrintingService
+    from desktop.services.readiness import ReadinessService
+    from desktop.services.registration import RegistrationService
+    from desktop.store.models import Appointment, Case
+
+    office = auth.unlock(office_dir, "admin", PASSWORD)
+    try:
+        with office.reading() as session:
+            case_id = session.scalars(select(Appointment.case_id).limit(1)).one()
+            page = list(session.scalars(select(Case.id).order_by(Case.case_number).limit(500)))
+            busiest = session.execute(
+                select(Appointment.starts_at).order_by(Appointment.starts_at.desc()).limit(1)
+            ).scalar_one()
+        appointments = AppointmentService(office)
+        registration = RegistrationService(office)
+
+        def open_case() -> object:
+            detail = registration.case_detail(case_id)
+            members = [m.id for m in detail.members]
+            return (
+                appointments.for_case(case_id),
+                OrientationService(office).sessions_for_case(case_id),
+                ReadinessService(office).blockers(case_id),
+                FitnessService(office).summaries(members),
+            )
+
+        _timed(
+            "open a household with its schedule, readiness, fitness", "(budget 100 ms)", open_case
+        )
+        today = office_today()
+        day = busiest.date()
+        _timed("agenda of a day", "", lambda: appointments.agenda(day))
+        _timed("agenda of a week", "", lambda: appointments.agenda(today, today + timedelta(6)))
+        _timed("to-inform list", "", appointments.to_inform)
+        _timed("no-show follow-up list", "", appointments.no_show_follow_ups)
+        _timed(
+            "readiness of 500 households",
+            "",
+            lambda: ReadinessService(office).blockers_for_cases(page),
+        )
+        _timed("medical worklist", "", MedicalService(office).worklist, rounds=3)
+        printing = PrintingService(office)
+        ids = printing.slips_for_day(day)[:30]
+        if ids:
+            _timed(
+                f"{len(ids)} appointment slips (PDF)", "", lambda: printing.slips_pdf(ids), rounds=3
+            )
+    finally:
+        office.close()
+
+
 def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     parser = argparse.ArgumentParser()
@@ -316,6 +394,7 @@ def main() -> None:
     bench_launch(office_dir, runs)
     bench_unlock(office_dir, max(3, runs // 2))
     bench_search(office_dir, 1 if args.quick else 3)
+    bench_schedule(office_dir)
     bench_import(office_dir, 1000 if args.quick else 10_000)
 
 
