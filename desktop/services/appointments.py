@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import and_, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import InvalidInput
 from desktop.services.office_time import day_bounds, to_local, to_utc
@@ -175,6 +175,23 @@ def _who(people: Sequence[Person], case_numbers: dict[str, str]) -> str:
     return f"{len(people)} members of {case} already have"
 
 
+def needs_follow_up() -> ColumnElement[bool]:
+    """No-shows with no new date yet, or whose new date was cancelled, and not closed.
+
+    Shared by the follow-up list and the overview count so the two always agree."""
+    replacement = aliased(Appointment)
+    cancelled_replacement = (
+        select(replacement.id)
+        .where(replacement.id == Appointment.rescheduled_to_id, replacement.status == "cancelled")
+        .exists()
+    )
+    return and_(
+        Appointment.status == "no_show",
+        Appointment.follow_up_done.is_(False),
+        or_(Appointment.rescheduled_to_id.is_(None), cancelled_replacement),
+    )
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
@@ -279,7 +296,10 @@ class AppointmentService:
                     f"A {old.status.replace('_', ' ')} appointment cannot be rescheduled."
                 )
             if old.rescheduled_to_id is not None:
-                raise InvalidInput("This appointment was already rescheduled.")
+                replacement = session.get(Appointment, old.rescheduled_to_id)
+                # a no-show whose new date was cancelled needs a date again
+                if replacement is None or replacement.status != "cancelled":
+                    raise InvalidInput("This appointment was already rescheduled.")
             minutes = duration_minutes or int((old.ends_at - old.starts_at).total_seconds() // 60)
             starts, ends = self._times(day, start, minutes, now)
             location = self._location(session, location_id or old.location_id)
@@ -411,15 +431,19 @@ class AppointmentService:
                 raise InvalidInput("Only immigration interviews have an outcome.")
             if appointment.status != "attended":
                 raise InvalidInput("Record who attended the interview before its outcome.")
-            appointment.outcome = outcome
+            previous, appointment.outcome = appointment.outcome, outcome
             if note.strip():
                 appointment.note = "\n".join(filter(None, (appointment.note, note.strip())))
             case = self._case(session, appointment.case_id)
             reason = f"interview outcome: {outcome.replace('_', ' ')}"
             if outcome == "refused":
-                self._move_case(session, case, "refused", reason)
+                # a refusal ends the journey only before acceptance, never after departure
+                if case.status in (*_BEFORE_INTERVIEW, "interviewed"):
+                    self._move_case(session, case, "refused", reason)
             elif case.status in _BEFORE_INTERVIEW:
                 self._move_case(session, case, "interviewed", reason)
+            elif case.status == "refused" and previous == "refused":
+                self._move_case(session, case, "interviewed", f"{reason} (corrected)")
             self._office.audit(
                 session, "interview_outcome", "appointment", appointment.id, {"outcome": outcome}
             )
@@ -643,13 +667,7 @@ class AppointmentService:
         self._office.require(Perm.REGISTRY_READ, "see appointments")
         with self._office.reading() as session:
             rows = session.scalars(
-                select(Appointment)
-                .where(
-                    Appointment.status == "no_show",
-                    Appointment.rescheduled_to_id.is_(None),
-                    Appointment.follow_up_done.is_(False),
-                )
-                .order_by(Appointment.starts_at)
+                select(Appointment).where(needs_follow_up()).order_by(Appointment.starts_at)
             ).all()
             return self._records(session, rows)
 

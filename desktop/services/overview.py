@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from desktop.services.appointments import needs_follow_up
 from desktop.services.office_time import day_bounds, office_today
 from desktop.services.permissions import Perm
 from desktop.services.records import OfficeOverview
@@ -53,16 +54,7 @@ def office_overview(office: UnlockedOffice) -> OfficeOverview:
                 )
                 or 0
             ),
-            no_shows=int(
-                session.scalar(
-                    select(func.count()).where(
-                        Appointment.status == "no_show",
-                        Appointment.rescheduled_to_id.is_(None),
-                        Appointment.follow_up_done.is_(False),
-                    )
-                )
-                or 0
-            ),
+            no_shows=int(session.scalar(select(func.count()).where(needs_follow_up())) or 0),
         )
 
 

@@ -381,3 +381,47 @@ def test_overview_counts_today_to_inform_and_no_shows(desk: Desk) -> None:
     overview = OverviewService(desk.office).overview()
     assert (overview.to_inform, overview.no_shows) == (1, 1)
     assert overview.appointments_today == 0
+
+
+def test_a_no_show_whose_new_date_is_cancelled_needs_following_up_again(desk: Desk) -> None:
+    from desktop.services.overview import OverviewService
+
+    case = desk.household("Again")
+    missed = desk.book(case, time(9))
+    on_the_day = datetime(2031, 3, 3, 12, tzinfo=UTC)
+    desk.appointments.record_attendance(missed, [], now=on_the_day)
+    new = desk.appointments.reschedule(
+        missed, DAY + timedelta(days=1), time(9), "new date", now=on_the_day
+    )
+    assert desk.appointments.no_show_follow_ups() == []
+    desk.appointments.cancel(new, "the clinic closed that day")
+    assert [a.id for a in desk.appointments.no_show_follow_ups()] == [missed]
+    assert OverviewService(desk.office).overview().no_shows == 1
+    again = desk.appointments.reschedule(
+        missed, DAY + timedelta(days=2), time(9), "another date", now=on_the_day
+    )
+    assert desk.appointments.get(missed).rescheduled_to_id == again
+    assert desk.appointments.no_show_follow_ups() == []
+
+
+def test_a_corrected_refusal_gives_the_case_back_its_journey(desk: Desk) -> None:
+    case = desk.household("Corrected")
+    interview = desk.book(case, time(9), kind="interview", place=desk.embassy)
+    everyone = [a.person_id for a in desk.appointments.get(interview).attendees]
+    desk.appointments.record_attendance(interview, everyone, now=datetime(2031, 3, 4, tzinfo=UTC))
+    desk.appointments.record_outcome(interview, "refused")
+    assert desk.registration.case_detail(case).status == "refused"
+    desk.appointments.record_outcome(interview, "recommended")
+    detail = desk.registration.case_detail(case)
+    assert detail.status == "interviewed"
+    assert detail.history[-1].reason == "interview outcome: recommended (corrected)"
+
+
+def test_a_refusal_does_not_undo_a_departure(desk: Desk) -> None:
+    case = desk.household("Gone")
+    interview = desk.book(case, time(9), kind="interview", place=desk.embassy)
+    everyone = [a.person_id for a in desk.appointments.get(interview).attendees]
+    desk.appointments.record_attendance(interview, everyone, now=datetime(2031, 3, 4, tzinfo=UTC))
+    desk.registration.set_status(case, "departed", "flew on the charter")
+    desk.appointments.record_outcome(interview, "refused")
+    assert desk.registration.case_detail(case).status == "departed"
