@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import os
-import tempfile
 from pathlib import Path
 
+from desktop.atomic_file import write_atomically
 from desktop.errors import DataDirNotWritable, DiskFull, KnownError
 
 
@@ -24,39 +22,13 @@ def known_os_error(exc: OSError, what: str) -> KnownError | None:
 
 def atomic_write(path: Path, data: bytes, what: str) -> None:
     """Write data to path so that readers see the old or the new file, never a part."""
-    fd = -1
-    tmp = ""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fd = -1
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        tmp = ""
-        _fsync_dir(path.parent)
+        write_atomically(path, data)
     except OSError as exc:
         known = known_os_error(exc, what)
         if known is None:
             raise
         raise known from exc
-    finally:
-        if fd >= 0:
-            os.close(fd)
-        if tmp:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    dfd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(dfd)
-    finally:
-        os.close(dfd)
 
 
 def ensure_private_dir(path: Path, what: str) -> None:

@@ -13,15 +13,11 @@ and 50-60 ms at 300 dpi; painting a 300-dpi page into a PDF-format printer adds 
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import logging
-import os
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -55,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from desktop.atomic_file import write_atomically
 from desktop.errors import KnownError
 from desktop.ui import dialogs, worker
 from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, muted
@@ -361,25 +358,6 @@ def save_reason(exc: OSError) -> str:
     if isinstance(exc, PermissionError):  # Windows: the file is open in another program
         return "permission denied (is the file open in another program?)"
     return exc.strerror or "the file system refused it"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder.
-
-    Either the whole file is there afterwards or nothing changed; the temporary file
-    is removed on failure. Raises ``OSError``.
-    """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".departure-desk-", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 # -- the preview -------------------------------------------------------------------------
@@ -943,5 +921,4 @@ __all__ = [
     "print_pdf",
     "render_page_image",
     "save_reason",
-    "write_atomically",
 ]

@@ -10,6 +10,7 @@ import unicodedata
 import pytest
 from sqlalchemy import text
 
+from desktop import atomic_file
 from desktop.errors import (
     AuthenticationError,
     DiskFull,
@@ -22,7 +23,6 @@ from desktop.services import audit, auth
 from desktop.services.accounts import AccountService
 from desktop.services.office_check import check_office
 from desktop.services.permissions import Role
-from desktop.store import files
 from desktop.store.keyring import Keyring
 from desktop.store.paths import OfficePaths
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
@@ -32,7 +32,7 @@ def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(src: str, dst: str) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files.os, "replace", fail)
+    monkeypatch.setattr(atomic_file.os, "replace", fail)
 
 
 def _actions(office) -> list[str]:  # type: ignore[no-untyped-def]

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop import atomic_file
 from desktop.errors import DiskFull, KeyringDamaged
-from desktop.store import files
 from desktop.store.keyring import (
     MIN_MEMORY_KIB,
     KdfParams,
@@ -318,7 +318,7 @@ def test_failed_save_keeps_the_old_file_and_no_temp_file(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(files.os, "replace", disk_full)
+        patch.setattr(atomic_file.os, "replace", disk_full)
         with pytest.raises(DiskFull):
             ring.save()
     assert ring.path.read_bytes() == before

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
+from desktop import atomic_file
 from desktop.errors import KnownError
 from desktop.ui import dialogs, pdf_preview, worker
 from desktop.ui.pdf_preview import (
@@ -480,7 +481,7 @@ def test_a_full_disk_leaves_no_partial_file(
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(pdf_preview.os, "fsync", full)
+    monkeypatch.setattr(atomic_file.os, "fsync", full)
     save_to(tmp_path / "slips.pdf")
     dialog = make_dialog(make_pdf(1))
 
