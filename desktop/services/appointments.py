@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import InvalidInput
+from desktop.services.names import latin_name
 from desktop.services.office_time import day_bounds, to_local, to_utc
 from desktop.services.permissions import Perm
 from desktop.services.session import UnlockedOffice
@@ -118,6 +119,16 @@ class AppointmentRecord:
     def notified(self) -> bool:
         return bool(self.notifications)
 
+    @property
+    def meeting(self) -> str:
+        """Who the family meets: "Embassy unit; interviewer J. Smith; interpreter: Dari"."""
+        parts = [self.agency] if self.agency else []
+        if self.interviewer:
+            parts.append(f"interviewer {self.interviewer}")
+        if self.interpreter_language:
+            parts.append(f"interpreter: {self.interpreter_language}")
+        return "; ".join(parts)
+
 
 @dataclass(frozen=True)
 class Conflict:
@@ -163,7 +174,7 @@ class _Busy:
 
 
 def person_name(person: Person) -> str:
-    return " ".join(part for part in (person.given_name, person.family_name) if part)
+    return latin_name(person.given_name, person.family_name)
 
 
 def _who(people: Sequence[Person], case_numbers: dict[str, str]) -> str:

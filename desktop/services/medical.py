@@ -23,6 +23,7 @@ from desktop.services.fitness import (
     travel_moment,
     valid_until,
 )
+from desktop.services.names import latin_name
 from desktop.services.office_time import office_today, to_local, to_utc
 from desktop.services.permissions import Perm
 from desktop.services.session import UnlockedOffice
@@ -288,7 +289,7 @@ class MedicalService:
                     continue
                 weeks = latest.pregnancy_weeks + (at - latest.examined_at).days // 7
                 if weeks >= limit:
-                    name = " ".join(p for p in (person.given_name, person.family_name) if p)
+                    name = latin_name(person.given_name, person.family_name)
                     warnings.append(PregnancyWarning(person.id, name, weeks, limit))
         return warnings
 
@@ -304,7 +305,7 @@ class MedicalService:
             def add(
                 person: Person, case: Case, need: str, reason: str, when: datetime | None
             ) -> None:
-                name = " ".join(p for p in (person.given_name, person.family_name) if p)
+                name = latin_name(person.given_name, person.family_name)
                 key = (person.id, need)
                 item = WorkItem(person.id, case.id, case.case_number, name, need, reason, when)
                 known = items.get(key)

@@ -731,3 +731,8 @@ def name_similarity(a: str, b: str) -> float:
         if j not in used_long:
             result -= _HONORIFIC_PENALTY if part in honorifics else _EXTRA_PART_PENALTY
     return max(0.0, round(result, 2))
+
+
+def latin_name(given: str, family: str) -> str:
+    """A person's name as staff read it in lists: "given family", as on documents."""
+    return " ".join(part for part in (given, family) if part)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
 from desktop.services.appointments import max_overlap
+from desktop.services.names import latin_name
 from desktop.services.office_time import day_bounds, to_local, to_utc
 from desktop.services.permissions import Perm
 from desktop.services.session import UnlockedOffice
@@ -120,10 +121,6 @@ class CaseOrientation:
 def age_on(born: date, day: date) -> int:
     """Completed years on ``day`` (a 29 February birthday counts from 1 March)."""
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-
-
-def latin_name(given: str, family: str) -> str:
-    return " ".join(part for part in (given, family) if part)
 
 
 def validate_session(data: SessionInput) -> dict[str, str]:

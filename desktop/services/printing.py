@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 from desktop.errors import InvalidInput
-from desktop.services.appointments import AppointmentRecord, AppointmentService
+from desktop.services.appointments import AppointmentService
 from desktop.services.office_time import to_local
 from desktop.services.permissions import Perm
 from desktop.services.places import PlaceRecord, PlacesService
@@ -35,17 +35,6 @@ def slip_language(family_language: str | None) -> str | None:
 
 def _place(record: PlaceRecord) -> Place:
     return Place(record.name, record.address, record.map_line)
-
-
-def _detail(appointment: AppointmentRecord) -> str:
-    parts = []
-    if appointment.agency:
-        parts.append(appointment.agency)
-    if appointment.interviewer:
-        parts.append(f"interviewer {appointment.interviewer}")
-    if appointment.interpreter_language:
-        parts.append(f"interpreter: {appointment.interpreter_language}")
-    return "; ".join(parts)
 
 
 class PrintingService:
@@ -89,7 +78,7 @@ class PrintingService:
                 attendees=tuple(Attendee(p.name, p.native_name) for p in a.attendees),
                 bring=BRING_BY_KIND.get(a.kind, ("this_slip",)),
                 office_name=self._office.info.name,
-                detail=_detail(a) if a.kind == "interview" else "",
+                detail=a.meeting if a.kind == "interview" else "",
             )
             for a in records
         ]
@@ -118,7 +107,7 @@ class PrintingService:
                 attendee_count=len(a.attendees),
                 kind=a.kind,
                 status=a.status,
-                detail=_detail(a),
+                detail=a.meeting,
                 place_name=a.location_name,
             )
             for a in self._appointments.agenda(day, location_id=location_id)

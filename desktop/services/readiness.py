@@ -23,8 +23,9 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
 from desktop.services.fitness import FIT_OUTCOMES, read_validity, summaries_in, travel_moment
+from desktop.services.names import latin_name
 from desktop.services.office_time import office_today
-from desktop.services.orientation import age_on, latin_name
+from desktop.services.orientation import age_on
 from desktop.services.permissions import Perm
 from desktop.services.session import UnlockedOffice
 from desktop.services.settings import ADULT_AGE, SettingsService

@@ -98,13 +98,7 @@ def notification_line(n: NotificationRecord) -> str:
 
 def detail(a: AppointmentRecord) -> str:
     """What reception needs beside the time: agency, interviewer, interpreter, outcome, why."""
-    parts = []
-    if a.agency:
-        parts.append(a.agency)
-    if a.interviewer:
-        parts.append(f"interviewer {a.interviewer}")
-    if a.interpreter_language:
-        parts.append(f"interpreter: {a.interpreter_language}")
+    parts = [a.meeting] if a.meeting else []
     if a.outcome:
         parts.append(f"outcome: {words(a.outcome).lower()}")
     if a.status_reason and a.status in ("cancelled", "rescheduled", "no_show"):
