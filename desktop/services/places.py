@@ -72,6 +72,7 @@ class PlacesService:
         self._office = office
 
     def list(self, *, include_inactive: bool = False) -> list[PlaceRecord]:
+        self._office.require(Perm.REGISTRY_READ, "see the places of appointments")
         with self._office.reading() as session:
             query = select(Location).order_by(Location.name)
             if not include_inactive:
@@ -79,6 +80,7 @@ class PlacesService:
             return [place_record(row) for row in session.scalars(query)]
 
     def get(self, place_id: str) -> PlaceRecord:
+        self._office.require(Perm.REGISTRY_READ, "see the places of appointments")
         with self._office.reading() as session:
             row = session.get(Location, place_id)
             if row is None:
