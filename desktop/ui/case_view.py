@@ -34,6 +34,7 @@ from shiboken6 import isValid
 
 from desktop.errors import KnownError, PermissionDenied
 from desktop.services.duplicates import Candidate
+from desktop.services.fitness import FitnessSummary
 from desktop.services.registration import (
     CASE_STATUSES,
     CaseDetail,
@@ -56,6 +57,7 @@ from desktop.ui.document_dialogs import (
     document_title,
     local_time,
 )
+from desktop.ui.medical_dialogs import CaseFitness, MedicalHistoryDialog
 from desktop.ui.person_form import FormDialog, PersonForm, select_data
 from desktop.ui.registry_models import (
     Column,
@@ -98,6 +100,24 @@ MEMBER_COLUMNS: list[Column[MemberRecord]] = [
     Column("Nationality", lambda m: m.nationality, sample="AFG"),
     Column("Needs", lambda m: "Yes" if m.specific_needs else "No"),
 ]
+FITNESS_TIP = "Fitness to travel: the summary of the latest medical examination, no details"
+
+
+def member_columns(fitness: Callable[[str], str] | None) -> list[Column[MemberRecord]]:
+    """The members' columns; with ``fitness`` (a person id's summary) a Fitness column."""
+    if fitness is None:
+        return MEMBER_COLUMNS
+    return [
+        *MEMBER_COLUMNS,
+        Column(
+            "Fitness",
+            lambda m: fitness(m.id),
+            sample="Cleared - assistance: WCHR",
+            tip=True,
+            header_tip=FITNESS_TIP,
+        ),
+    ]
+
 
 DOCUMENT_COLUMNS: list[Column[DocumentRecord]] = [
     Column("Type", lambda d: document_title(d.doc_type), sample="Convention travel document"),
@@ -263,6 +283,7 @@ class CaseView(QWidget):
         *,
         can_write: bool = True,
         schedule: CaseSchedule | None = None,
+        fitness: CaseFitness | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -276,6 +297,9 @@ class CaseView(QWidget):
         self._loads = 0
         self._loading = False
         self._can_write = can_write
+        self._fitness = fitness
+        #: each member's fitness summary (empty without ``fitness``)
+        self.fitness_summaries: dict[str, FitnessSummary] = {}
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -316,7 +340,8 @@ class CaseView(QWidget):
 
         members = QGroupBox("Members", split)
         box = QVBoxLayout(members)
-        self.members_model: RecordListModel[MemberRecord] = RecordListModel(MEMBER_COLUMNS)
+        self._member_columns = member_columns(self._fitness_text if fitness else None)
+        self.members_model: RecordListModel[MemberRecord] = RecordListModel(self._member_columns)
         self.members_model.setParent(self)
         self.members_table = _table(members, "membersTable", self.members_model)
         self.members_table.doubleClicked.connect(lambda _i: self.edit_member())
@@ -328,6 +353,10 @@ class CaseView(QWidget):
         self.protection_button: QPushButton | None = None
         if registration.may_see_protection:
             self.protection_button = self._button(row, "Protection…", self.show_protection)
+        self.medical_button: QPushButton | None = None
+        if fitness is not None and fitness.shows_records:
+            self.medical_button = self._button(row, "Medical records…", self.show_medical)
+            self.medical_button.setToolTip("The selected member's examinations (medical team only)")
         row.addStretch(1)
         box.addLayout(row)
 
@@ -397,7 +426,7 @@ class CaseView(QWidget):
         self._update_buttons()
         self.reload()
 
-    def _button(self, row: QHBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
+    def _button(self, row: QHBoxLayout, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(text.rstrip("…").replace(" ", "_").lower() + "_button")
         button.clicked.connect(lambda _checked=False: slot())
@@ -412,9 +441,17 @@ class CaseView(QWidget):
         request = self._loads
         self._loading = True
         registration, case_id = self._registration, self.case_id
+        fitness = self._fitness.fitness if self._fitness is not None else None
+
+        def work() -> tuple[CaseDetail, dict[str, FitnessSummary]]:
+            detail = registration.case_detail(case_id)
+            if fitness is None:
+                return detail, {}
+            return detail, fitness.summaries([m.id for m in detail.members])
+
         run_in_background(
-            lambda: registration.case_detail(case_id),
-            lambda detail: self._loaded(request, detail),
+            work,
+            lambda found: self._loaded(request, *found),
             lambda error: self._load_failed(request, error),
         )
         if self.schedule_panel is not None:
@@ -428,10 +465,11 @@ class CaseView(QWidget):
         """The household's people for a new appointment: ``(person_id, name)``."""
         return [(m.id, member_name(m)) for m in self.case.members] if self.case else []
 
-    def _loaded(self, request: int, case: CaseDetail) -> None:
+    def _loaded(self, request: int, case: CaseDetail, fitness: dict[str, FitnessSummary]) -> None:
         if self._closing or request != self._loads:
             return
         self._loading = False
+        self.fitness_summaries = fitness
         selected = self.selected_member()
         member_id = selected.id if selected else None
         document = self.selected_document()
@@ -454,7 +492,7 @@ class CaseView(QWidget):
         self.timeline_model.set_rows(case.history)
         self.timeline_table.scrollToBottom()
         if not self._fitted and case.members:
-            _fit(self.members_table, MEMBER_COLUMNS)
+            _fit(self.members_table, self._member_columns)
             _fit(self.timeline_table, STEP_COLUMNS)
             self._fitted = True
         ids = [m.id for m in case.members]
@@ -507,12 +545,18 @@ class CaseView(QWidget):
         self.consent_button.setEnabled(member)
         if self.protection_button is not None:
             self.protection_button.setEnabled(member)
+        if self.medical_button is not None:
+            self.medical_button.setEnabled(member)
         self.add_document_button.setEnabled(writable and member)
         self.custody_button.setEnabled(writable and self.selected_document() is not None)
         self.read_only_note.setVisible(not self._can_write)
 
     def can_write(self) -> bool:
         return self._can_write
+
+    def _fitness_text(self, person_id: str) -> str:
+        summary = self.fitness_summaries.get(person_id)
+        return summary.text if summary is not None else ""
 
     # -- changes -------------------------------------------------------------------------------
     def _may_write(self) -> bool:
@@ -678,6 +722,30 @@ class CaseView(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def show_medical(self) -> MedicalHistoryDialog | None:
+        """The selected member's medical records (medical team only)."""
+        member = self.selected_member()
+        access = self._fitness
+        if member is None or self.case is None or access is None or access.medical is None:
+            return None
+        if not access.shows_records:
+            return None
+        dialog = MedicalHistoryDialog(
+            self,
+            access.medical,
+            member.id,
+            name=member_name(member),
+            case_id=self.case_id,
+            case_number=self.case.case_number,
+            sex=member.sex,
+            printing=access.printing,
+            can_write=access.can_write,
+        )
+        dialog.changed.connect(lambda _case_id: self.reload())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     # -- closing -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
@@ -699,15 +767,19 @@ def open_case_view(
     *,
     can_write: bool = True,
     schedule: CaseSchedule | None = None,
+    fitness: CaseFitness | None = None,
 ) -> CaseView:
     """Show the window of ``case_id``: the one already open, or a new one.
 
     With ``schedule`` the window also shows the household's appointments, orientation
-    and travel readiness.
+    and travel readiness; with ``fitness`` each member's fitness to travel (and, for
+    the medical team, their medical records).
     """
     view = _open_views.get(case_id)
     if view is None:
-        view = CaseView(registration, case_id, parent, can_write=can_write, schedule=schedule)
+        view = CaseView(
+            registration, case_id, parent, can_write=can_write, schedule=schedule, fitness=fitness
+        )
         _open_views[case_id] = view
         view.destroyed.connect(lambda _obj=None, v=view: _forget(v))
         view.show()

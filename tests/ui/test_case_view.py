@@ -8,12 +8,15 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QWidget
 from shiboken6 import isValid
 
 from desktop.services import auth
 from desktop.services.appointments import AppointmentInput, AppointmentService
 from desktop.services.demo import create_demo_office
+from desktop.services.fitness import FitnessService
+from desktop.services.medical import MedicalInput, MedicalService
 from desktop.services.office_time import office_today
 from desktop.services.orientation import OrientationService, SessionInput
 from desktop.services.places import PlacesService
@@ -40,6 +43,7 @@ from desktop.ui.case_view import (
     refresh_case_views,
 )
 from desktop.ui.document_dialogs import CustodyDialog, DocumentDialog
+from desktop.ui.medical_dialogs import CaseFitness, MedicalHistoryDialog
 from desktop.ui.pages.cases import CasesPage
 from desktop.ui.person_form import PersonForm
 from tests.conftest import CHEAP_KDF, USER_PASSWORD
@@ -585,3 +589,145 @@ def test_schedule_models_pass_qtmodeltester(qtmodeltester, qtbot, office, case_i
     assert panel is not None
     qtmodeltester.check(panel.appointments_model)
     qtmodeltester.check(panel.orientation_model)
+
+
+# -- fitness to travel -----------------------------------------------------------------------------
+
+CANARY = "CANARY-DIAGNOSIS-hepatitis-5581"
+
+
+def _examine_principal(template_dir: Path, tmp_path: Path, case_id: str) -> str:
+    """The medical officer clears the principal with a wheelchair and a nurse."""
+    doc = _unlock(template_dir, tmp_path, "medical")
+    try:
+        registration = RegistrationService(doc)
+        principal = registration.case_detail(case_id).members[0].id
+        MedicalService(doc).add(
+            principal,
+            MedicalInput(
+                "health_assessment",
+                office_today() - timedelta(days=1),
+                "Dr Hoxha",
+                "fit_medical_escort",
+                clinic="IOM clinic",
+                escort="nurse",
+                mobility_ssr="WCHR",
+                oxygen_lpm=2.0,
+                notes=CANARY,
+            ),
+        )
+    finally:
+        doc.close()
+    return principal
+
+
+def _texts(widget: QWidget) -> list[str]:
+    """Every text the window holds: labels, buttons, fields, titles, tips, table cells."""
+    found = [widget.windowTitle(), widget.toolTip()]
+    for child in widget.findChildren(QWidget):
+        found += [child.windowTitle(), child.toolTip(), child.accessibleName()]
+        for getter in ("text", "toPlainText", "placeholderText", "title", "currentText"):
+            method = getattr(child, getter, None)
+            if callable(method):
+                try:
+                    value = method()
+                except TypeError:
+                    continue
+                if isinstance(value, str):
+                    found.append(value)
+        if isinstance(child, QAbstractItemView) and child.model() is not None:
+            model = child.model()
+            try:
+                columns = model.columnCount()
+            except TypeError:  # a list model (combo boxes, the custody log)
+                columns = 1
+            for row in range(model.rowCount()):
+                for column in range(columns):
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                        value = model.index(row, column).data(role)
+                        if isinstance(value, str):
+                            found.append(value)
+    return found
+
+
+def test_everyone_sees_the_fitness_summary_and_no_record(
+    qtbot, office, case_id, template_dir, tmp_path
+):
+    principal = _examine_principal(template_dir, tmp_path, case_id)
+    # the clerk's window, built as for everyone: a medical service that refuses them
+    fitness = CaseFitness(FitnessService(office), MedicalService(office), can_write=True)
+    view = _open(
+        qtbot,
+        RegistrationService(office),
+        case_id,
+        schedule=_schedule(office),
+        fitness=fitness,
+    )
+    qtbot.waitUntil(lambda: not view.loading() and not worker.busy(), timeout=WAIT_MS)
+    titles = [c.title for c in view.members_model.columns]
+    assert titles[-1] == "Fitness"
+    row = [view.members_model.record(r).id for r in range(view.members_model.rowCount())].index(
+        principal
+    )
+    assert _cells(view.members_model, row)[-1] == "Cleared - assistance: WCHR, OXYG; medical escort"
+    assert view.medical_button is None
+    assert view.show_medical() is None
+    assert not view.findChildren(MedicalHistoryDialog)
+    texts = _texts(view)
+    assert "Cleared - assistance: WCHR, OXYG; medical escort" in texts  # the walk sees cells
+    assert not any(CANARY in t for t in texts)
+    assert not any("Medical records" in t for t in texts)
+    assert not any("Dr Hoxha" in t or "2.0" in t or "l/min" in t for t in texts)
+    view.close()
+
+
+def test_the_medical_team_opens_a_members_records(qtbot, office, case_id, template_dir, tmp_path):
+    principal = _examine_principal(template_dir, tmp_path, case_id)
+    doc = _unlock(template_dir, tmp_path, "medical")
+    try:
+        fitness = CaseFitness(FitnessService(doc), MedicalService(doc), can_write=True)
+        view = _open(qtbot, RegistrationService(doc), case_id, can_write=False, fitness=fitness)
+        assert view.medical_button is not None
+        assert view.medical_button.isEnabled()
+        view.members_table.selectRow(
+            [view.members_model.record(r).id for r in range(view.members_model.rowCount())].index(
+                principal
+            )
+        )
+        view.medical_button.click()
+        dialog = _dialog(view, MedicalHistoryDialog)
+        assert isinstance(dialog, MedicalHistoryDialog)
+        qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+        assert dialog.person_id == principal and dialog.sex == "M"
+        assert dialog.notes.toPlainText() == CANARY
+        assert dialog.new_button.isVisibleTo(dialog)
+        assert not dialog.certificate_button.isVisibleTo(dialog)  # no printing given
+
+        # a new examination reloads the window's fitness column
+        form = dialog.new_record()
+        assert form is not None and not form.pregnancy_offered
+        form.kind.setCurrentIndex(form.kind.findData("pec"))
+        form.examiner.setText("Dr Hoxha")
+        form.outcome.setCurrentIndex(form.outcome.findData("unfit"))
+        _ok(form).click()
+        qtbot.waitUntil(lambda: not isValid(form) or not form.isVisible(), timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: not view.loading() and not dialog.loading() and not worker.busy(),
+            timeout=WAIT_MS,
+        )
+        assert dialog.model.rowCount() == 2
+        row = [view.members_model.record(r).id for r in range(view.members_model.rowCount())]
+        assert _cells(view.members_model, row.index(principal))[-1] == "Not cleared"
+        dialog.reject()
+        view.close()
+    finally:
+        close_case_views()
+        qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+        doc.close()
+
+
+def test_without_fitness_the_window_has_no_fitness_column(qtbot, registration, case_id):
+    view = _open(qtbot, registration, case_id)
+    assert [c.title for c in view.members_model.columns][-1] == "Needs"
+    assert view.medical_button is None
+    view.close()

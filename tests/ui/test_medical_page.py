@@ -1,0 +1,596 @@
+"""The Medical page and its dialogs: the worklist by deadline, a person's history, the
+record form with outcome-driven fields, printing, and who may see any of it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from shiboken6 import isValid
+
+from desktop.errors import InvalidInput
+from desktop.services import auth
+from desktop.services.accounts import AccountService
+from desktop.services.appointments import AppointmentInput, AppointmentService
+from desktop.services.fitness import FitnessService
+from desktop.services.medical import MedicalInput, MedicalService
+from desktop.services.office_time import office_today, to_local
+from desktop.services.permissions import Role
+from desktop.services.places import PlaceInput, PlacesService
+from desktop.services.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.session import UnlockedOffice
+from desktop.services.vocabulary import FORBIDDEN_SSR, MOBILITY_SSR, OTHER_SSR
+from desktop.ui import pdf_preview, worker
+from desktop.ui.appointment_dialogs import to_qdate
+from desktop.ui.medical_dialogs import (
+    CERTIFICATES_FILE,
+    ENVELOPE_FILE,
+    NOTES_LABEL,
+    MedicalHistoryDialog,
+    MedicalRecordForm,
+)
+from desktop.ui.medical_models import MOBILITY_TITLES, OTHER_SSR_TITLES, WORK_COLUMNS
+from desktop.ui.pages.medical import NOT_MEDICAL, MedicalPage
+from tests.conftest import USER_PASSWORD
+
+WAIT_MS = 10_000
+CANARY = "CANARY-NOTE-latent-tb-4471"
+
+
+def weekday(offset: int) -> date:
+    day = office_today() + timedelta(days=offset)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+class FakePrinting:
+    """Stands in for MedicalPrintingService: remembers what was asked."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str, list[str] | None]] = []
+
+    def certificates_pdf(self, case_id: str, *, person_ids: Sequence[str] | None = None) -> bytes:
+        self.calls.append(("certificates", case_id, list(person_ids) if person_ids else None))
+        return b"%PDF certificates"
+
+    def envelope_pdf(self, case_id: str) -> bytes:
+        self.calls.append(("envelope", case_id, None))
+        return b"%PDF envelope"
+
+
+@dataclass
+class Team:
+    doc: UnlockedOffice
+    data_dir: Path
+    pec_case: str
+    pec_person: str
+    pending_case: str
+    pending_person: str
+    pec_day: date
+    printing: FakePrinting
+
+    def page(self, qtbot: Any, office: UnlockedOffice | None = None) -> MedicalPage:
+        office = office or self.doc
+        page = MedicalPage(
+            MedicalService(office), FitnessService(office), self.printing, can_write=True
+        )
+        qtbot.addWidget(page)
+        page.resize(1200, 640)
+        page.refresh()
+        settle(qtbot, page)
+        return page
+
+
+def settle(qtbot: Any, shown: Any) -> None:
+    qtbot.waitUntil(lambda: not shown.loading() and not worker.busy(), timeout=WAIT_MS)
+
+
+def person(relationship: str, given: str, sex: str, born: date) -> PersonInput:
+    return PersonInput(
+        relationship=relationship,
+        given_name=given,
+        family_name="Sadat" if sex == "F" or relationship == "spouse" else "Karimi",
+        sex=sex,
+        date_of_birth=born,
+    )
+
+
+@pytest.fixture
+def team(qtbot: Any, office: UnlockedOffice, data_dir: Path) -> Iterator[Team]:
+    """A clerk booked a PEC for one household; the doctor examined a member of another
+    and has not decided yet."""
+    clinic = PlacesService(office).save(PlaceInput("IOM clinic", "clinic", "Rruga e Portit 4"))
+    accounts = AccountService(office)
+    accounts.add_user("clerk", frozenset({Role.REGISTRATION}), USER_PASSWORD)
+    accounts.add_user("doc", frozenset({Role.MEDICAL}), USER_PASSWORD)
+    office.close()
+    clerk = auth.unlock(data_dir, "clerk", USER_PASSWORD)
+    registration = RegistrationService(clerk)
+    pec_case = registration.create_case(CaseInput(family_language="Dari"))
+    pec_person = registration.add_person(
+        pec_case, person("principal", "Wahid", "M", date(1975, 2, 2))
+    )
+    pending_case = registration.create_case(CaseInput(family_language="Pashto"))
+    registration.add_person(pending_case, person("principal", "Omid", "M", date(1980, 1, 1)))
+    pending_person = registration.add_person(
+        pending_case,
+        PersonInput(
+            relationship="spouse",
+            given_name="Shakila",
+            family_name="Sadat",
+            sex="F",
+            date_of_birth=date(1990, 3, 3),
+        ),
+    )
+    pec_day = weekday(2)
+    AppointmentService(clerk).schedule(
+        AppointmentInput(pec_case, "pec", pec_day, time(10, 0), 20, clinic)
+    )
+    clerk.close()
+    doc = auth.unlock(data_dir, "doc", USER_PASSWORD)
+    MedicalService(doc).add(
+        pending_person,
+        MedicalInput(
+            "health_assessment",
+            office_today() - timedelta(days=1),
+            "Dr Hoxha",
+            "pending",
+            clinic="IOM clinic",
+            notes=CANARY,
+        ),
+    )
+    yield Team(
+        doc, data_dir, pec_case, pec_person, pending_case, pending_person, pec_day, FakePrinting()
+    )
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+    doc.close()
+
+
+@pytest.fixture
+def previews(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """PDF previews opened, replaced by stand-ins."""
+    shown: list[Any] = []
+
+    class FakePreview(QDialog):
+        def __init__(
+            self,
+            parent: QWidget | None,
+            title: str,
+            pdf: bytes,
+            suggested_name: str,
+            on_output: Callable[[str], None] | None = None,
+        ) -> None:
+            super().__init__(parent)
+            self.title, self.pdf, self.suggested_name = title, pdf, suggested_name
+            shown.append(self)
+
+    monkeypatch.setattr(pdf_preview, "PdfPreviewDialog", FakePreview)
+    return shown
+
+
+def cells(model: Any, row: int) -> list[str]:
+    return [model.index(row, c).data() for c in range(model.columnCount())]
+
+
+def open_history(qtbot: Any, page: MedicalPage, row: int) -> MedicalHistoryDialog:
+    dialog = page.open_row(row)
+    assert dialog is not None
+    settle(qtbot, dialog)
+    return dialog
+
+
+def ok(dialog: QDialog) -> Any:
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)  # type: ignore[attr-defined]
+
+
+def new_form(dialog: MedicalHistoryDialog) -> MedicalRecordForm:
+    dialog.new_button.click()
+    forms = [f for f in dialog.findChildren(MedicalRecordForm) if f.isVisible()]
+    assert len(forms) == 1
+    return forms[0]
+
+
+def choose(box: Any, value: object) -> None:
+    index = box.findData(value)
+    assert index >= 0, value
+    box.setCurrentIndex(index)
+
+
+def saved(qtbot: Any, form: QDialog, dialog: MedicalHistoryDialog) -> None:
+    qtbot.waitUntil(lambda: not isValid(form) or not form.isVisible(), timeout=WAIT_MS)
+    settle(qtbot, dialog)
+
+
+# -- the worklist ---------------------------------------------------------------------------------
+
+
+def test_the_worklist_lists_who_to_see_by_deadline(qtbot, team, qtmodeltester):
+    page = team.page(qtbot)
+    rows = [cells(page.model, r) for r in range(page.model.rowCount())]
+    assert [r[1:4] for r in rows] == [
+        ["Pre-embarkation check", rows[0][2], "Wahid Karimi"],
+        ["Decision pending", rows[1][2], "Shakila Sadat"],
+    ]
+    assert rows[0][0] == f"{team.pec_day:%a %d %b %Y} 10:00"
+    assert rows[0][4] == f"booked {team.pec_day:%a %d %b} 10:00"
+    assert rows[1][0] == "No date"
+    assert [r[5] for r in rows] == ["Pending", "Pending"]
+    assert page.count_label.text() == "2 people to see"
+    assert [c.title for c in WORK_COLUMNS][:5] == [
+        "Deadline",
+        "Need",
+        "Case number",
+        "Name",
+        "Reason",
+    ]
+    qtmodeltester.check(page.model)
+
+    # the filter: case number or name, any case
+    page.filter.setText(rows[1][2].lower())
+    assert [cells(page.model, r)[3] for r in range(page.model.rowCount())] == ["Shakila Sadat"]
+    assert page.count_label.text() == "1 of 2 entries"
+    page.filter.setText("wahid")
+    assert [cells(page.model, r)[3] for r in range(page.model.rowCount())] == ["Wahid Karimi"]
+    page.filter.setText("Nobody-like-this")
+    assert page.model.rowCount() == 0
+    assert page.empty.isVisibleTo(page)
+    assert page.empty.text() == "Nobody on the worklist matches the filter."
+    page.filter.clear()
+    assert page.model.rowCount() == 2
+
+
+def test_the_horizon_reaches_further_ahead(qtbot, team):
+    clinic = PlacesService(team.doc).list()[0].id
+    far = weekday(20)
+    AppointmentService(team.doc).schedule(
+        AppointmentInput(team.pending_case, "medical_exam", far, time(9, 0), 30, clinic)
+    )
+    page = team.page(qtbot)
+    assert page.horizon.currentData() == 14
+    assert page.model.rowCount() == 2
+    page.horizon.setCurrentIndex(page.horizon.findData(30))
+    settle(qtbot, page)
+    needs = [cells(page.model, r)[1] for r in range(page.model.rowCount())]
+    assert needs.count("Examination") == 2  # both members of the household are booked
+    assert needs[:1] == ["Pre-embarkation check"] and needs[-1] == "Decision pending"
+    page.horizon.setCurrentIndex(page.horizon.findData(7))
+    settle(qtbot, page)
+    assert page.model.rowCount() == 2
+
+
+def test_a_page_for_someone_outside_the_medical_team_shows_why_and_reads_nothing(
+    qtbot, team, monkeypatch
+):
+    clerk = auth.unlock(team.data_dir, "clerk", USER_PASSWORD)
+    try:
+        medical = MedicalService(clerk)
+        asked: list[str] = []
+        monkeypatch.setattr(medical, "worklist", lambda **kw: asked.append("worklist") or [])
+        page = MedicalPage(medical, FitnessService(clerk), None, can_write=False)
+        qtbot.addWidget(page)
+        page.refresh()
+        assert not worker.busy() and not page.loading()
+        assert asked == []
+        assert page.message.isVisibleTo(page)
+        assert page.message.text() == NOT_MEDICAL
+        assert not page.table.isVisibleTo(page)
+        assert page.open_history(page_item(team)) is None
+        assert not page.findChildren(MedicalHistoryDialog)
+    finally:
+        clerk.close()
+
+
+def page_item(team: Team) -> Any:
+    from desktop.services.medical import WorkItem
+
+    return WorkItem(team.pending_person, team.pending_case, "X", "Someone", "Review", "", None)
+
+
+# -- the record form ------------------------------------------------------------------------------
+
+
+CONDITIONS = {"mobility_ssr", "oxygen_lpm", "medif_required", "other_ssr"}
+
+
+@pytest.mark.parametrize(
+    ("outcome", "fields"),
+    [
+        ("fit", set()),
+        ("fit_with_conditions", CONDITIONS),
+        ("fit_non_medical_escort", CONDITIONS),
+        ("fit_medical_escort", CONDITIONS | {"escort"}),
+        ("unfit_deferred", {"review_date"}),
+        ("unfit", set()),
+        ("pending", set()),
+    ],
+)
+def test_the_outcome_decides_which_fields_show(qtbot, outcome, fields):
+    form = MedicalRecordForm(None, "Shakila Sadat", sex="F")
+    qtbot.addWidget(form)
+    form.show()
+    assert form.shown_fields() == {"pregnancy_weeks"}
+    choose(form.outcome, outcome)
+    assert form.shown_fields() == fields | {"pregnancy_weeks"}
+    assert form.outcome_hint.isVisibleTo(form) and form.outcome_hint.text()
+
+
+def test_pregnancy_is_asked_unless_the_person_is_known_to_be_male(qtbot):
+    for sex, offered in (("F", True), (None, True), ("X", True), ("M", False)):
+        form = MedicalRecordForm(None, "Someone", sex=sex)
+        qtbot.addWidget(form)
+        assert ("pregnancy_weeks" in form.shown_fields()) is offered
+        assert form.pregnancy_offered is offered
+
+
+def test_the_codes_offered_never_include_deportee_codes(qtbot):
+    form = MedicalRecordForm(None, "Someone")
+    qtbot.addWidget(form)
+    mobility = [form.mobility.itemData(i) for i in range(form.mobility.count())]
+    assert mobility == [None, *MOBILITY_SSR]
+    assert list(form.other_ssr) == list(OTHER_SSR)
+    texts = [form.mobility.itemText(i) for i in range(form.mobility.count())]
+    texts += [box.text() for box in form.other_ssr.values()]
+    for code in FORBIDDEN_SSR:
+        assert not any(code in text for text in texts)
+    assert set(MOBILITY_TITLES) == set(MOBILITY_SSR)
+    assert set(OTHER_SSR_TITLES) == set(OTHER_SSR)
+
+
+def test_the_form_blocks_saving_with_messages_as_you_type(qtbot, team):
+    page = team.page(qtbot)
+    dialog = open_history(qtbot, page, 1)
+    assert dialog.person_id == team.pending_person
+    assert dialog.model.rowCount() == 1
+    form = new_form(dialog)
+    assert not ok(form).isEnabled()
+    assert form.missing.text() == "Still needed: kind of examination, examiner, outcome."
+    choose(form.kind, "follow_up")
+    form.examiner.setText("Dr Hoxha")
+    assert form.missing.text() == "Still needed: outcome."
+
+    choose(form.outcome, "unfit_deferred")
+    assert form.error_text("review_date") == "A deferral needs the date of the next review."
+    assert not ok(form).isEnabled()
+    form.review_date.setDate(form.day.date())
+    assert form.error_text("review_date") == "The review comes after the examination."
+    form.review_date.setDate(form.day.date().addDays(30))
+    assert form.error_text("review_date") == ""
+    assert ok(form).isEnabled()
+
+    choose(form.outcome, "fit_medical_escort")
+    assert form.error_text("escort") == "Say whether a nurse or a doctor escorts."
+    assert form.error_text("review_date") == ""  # hidden with its field, and not saved
+    choose(form.escort, "doctor")
+    assert ok(form).isEnabled()
+
+    choose(form.outcome, "fit_with_conditions")
+    assert form.error_text("outcome").startswith("Say which condition applies")
+    assert not ok(form).isEnabled()
+    form.oxygen.setValue(0.3)
+    assert form.error_text("oxygen_lpm") == "Oxygen is between 0.5 and 15 litres per minute."
+    form.oxygen.setValue(2)
+    form.day.setDate(to_qdate(office_today() + timedelta(days=1)))
+    assert "before it happened" in form.error_text("examined_on")
+    form.day.setDate(to_qdate(office_today() - timedelta(days=1)))
+    assert ok(form).isEnabled()
+    data = form.value()
+    assert data.escort is None and data.review_date is None  # hidden, not saved
+    assert data.oxygen_lpm == 2.0 and data.outcome == "fit_with_conditions"
+    form.reject()
+
+
+def test_saving_a_record_adds_it_to_the_history_and_the_worklist_follows(qtbot, team):
+    page = team.page(qtbot)
+    dialog = open_history(qtbot, page, 1)
+    assert dialog.summary_label.text() == "Pending"
+    assert dialog.notes.toPlainText() == CANARY
+    form = new_form(dialog)
+    choose(form.kind, "health_assessment")
+    form.examiner.setText("Dr Hoxha")
+    form.clinic.setText("IOM clinic")
+    choose(form.outcome, "fit_medical_escort")
+    choose(form.escort, "nurse")
+    choose(form.mobility, "WCHR")
+    form.other_ssr["MAAS"].setChecked(True)
+    form.pregnancy.setValue(20)
+    form.notes.setPlainText("Follow-up of the anaemia: iron tablets for the journey.")
+    assert ok(form).isEnabled()
+    ok(form).click()
+    saved(qtbot, form, dialog)
+
+    assert dialog.model.rowCount() == 2
+    top = dialog.model.record(0)
+    assert top.outcome == "fit_medical_escort" and top.mobility_ssr == "WCHR"
+    assert top.other_ssr == ("MAAS",) and top.escort == "nurse" and top.pregnancy_weeks == 20
+    assert cells(dialog.model, 0)[1:3] == ["Health assessment", "Fit with medical escort"]
+    assert dialog.selected() == top
+    assert dialog.notes.toPlainText() == "Follow-up of the anaemia: iron tablets for the journey."
+    assert dialog.fact_labels["Medical escort"].text() == "Nurse"
+    assert dialog.fact_labels["Conditions"].text().splitlines() == [
+        MOBILITY_TITLES["WCHR"],
+        "MAAS – meet and assist",
+    ]
+    assert dialog.summary_label.text().startswith(
+        "Cleared - assistance: WCHR, MAAS; medical escort (valid until "
+    )
+    assert dialog.message.text() == "Examination recorded."
+    # the decision is made: the worklist no longer waits for it
+    settle(qtbot, page)
+    needs = [cells(page.model, r)[1] for r in range(page.model.rowCount())]
+    assert needs == ["Pre-embarkation check"]
+    dialog.reject()
+
+
+def test_correcting_a_record_keeps_what_was_typed_when_refused(qtbot, team, monkeypatch):
+    page = team.page(qtbot)
+    dialog = open_history(qtbot, page, 1)
+    dialog.table.selectRow(0)
+    dialog.correct_button.click()
+    form = next(f for f in dialog.findChildren(MedicalRecordForm) if f.isVisible())
+    assert form.examiner.text() == "Dr Hoxha" and form.chosen_outcome() == "pending"
+    assert form.notes.toPlainText() == CANARY
+    choose(form.outcome, "fit")
+    # 02:30 on the night the clocks go forward does not exist in Tirana
+    form.day.setDate(QDate(2026, 3, 29))
+    form.time.setTime(QTime(2, 30))
+    assert "does not exist" in form.error_text("examined_on")
+    assert not ok(form).isEnabled()
+    form.time.setTime(QTime(9, 30))
+    assert form.error_text("examined_on") == ""
+
+    # refused by the service (here: the record was removed meanwhile): the form stays
+    medical = dialog._medical
+    real_update = medical.update
+    refusals: list[str] = []
+
+    def refuse(record_id: str, data: MedicalInput) -> None:
+        refusals.append(record_id)
+        raise InvalidInput("That medical record no longer exists.")
+
+    monkeypatch.setattr(medical, "update", refuse)
+    ok(form).click()
+    qtbot.waitUntil(lambda: "no longer exists" in form.message.text(), timeout=WAIT_MS)
+    assert form.isVisible() and ok(form).isEnabled()
+    assert form.chosen_outcome() == "fit" and form.notes.toPlainText() == CANARY
+    assert form.time.time() == QTime(9, 30)
+    monkeypatch.setattr(medical, "update", real_update)
+    ok(form).click()
+    saved(qtbot, form, dialog)
+    assert len(refusals) == 1
+    assert dialog.model.rowCount() == 1
+    record = dialog.model.record(0)
+    assert record.outcome == "fit" and record.notes == CANARY
+    assert cells(dialog.model, 0)[0] == "29 Mar 2026 09:30"
+    assert dialog.message.text().startswith("Correction saved")
+    dialog.reject()
+
+
+def test_pregnancy_is_checked_against_a_travel_date(qtbot, team):
+    medical = MedicalService(team.doc)
+    medical.add(
+        team.pending_person,
+        MedicalInput(
+            "health_assessment",
+            office_today(),
+            "Dr Hoxha",
+            "fit",
+            examined_at=time(0, 0),
+            pregnancy_weeks=30,
+        ),
+    )
+    dialog = MedicalHistoryDialog(
+        None,
+        medical,
+        team.pending_person,
+        name="Shakila Sadat",
+        case_id=team.pending_case,
+        case_number="X",
+        sex="F",
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(qtbot, dialog)
+    assert dialog.pregnancy_row.isVisibleTo(dialog)
+    # the check starts at the end of the clearance, six months on: far past the limit
+    assert dialog.summary is not None and dialog.summary.valid_until is not None
+    assert dialog.travel_date.date() == to_qdate(to_local(dialog.summary.valid_until).date())
+    assert "at or past the carriers' limit of 36 weeks" in dialog.pregnancy_label.text()
+    assert [w.person_id for w in dialog.warnings] == [team.pending_person]
+    dialog.travel_date.setDate(to_qdate(office_today() + timedelta(days=7)))
+    settle(qtbot, dialog)
+    assert dialog.pregnancy_label.text().startswith("Within the carriers' limit on ")
+    assert dialog.warnings == []
+    dialog.reject()
+
+
+def test_printing_certificates_and_the_envelope(qtbot, team, previews):
+    page = team.page(qtbot)
+    dialog = open_history(qtbot, page, 0)
+    assert dialog.certificate_button.isVisibleTo(dialog)
+    dialog.certificate_person_action.trigger()
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=WAIT_MS)
+    dialog.certificate_household_action.trigger()
+    qtbot.waitUntil(lambda: len(previews) == 2, timeout=WAIT_MS)
+    dialog.envelope_button.click()
+    qtbot.waitUntil(lambda: len(previews) == 3, timeout=WAIT_MS)
+    assert team.printing.calls == [
+        ("certificates", team.pec_case, [team.pec_person]),
+        ("certificates", team.pec_case, None),
+        ("envelope", team.pec_case, None),
+    ]
+    assert [p.suggested_name for p in previews] == [
+        CERTIFICATES_FILE,
+        CERTIFICATES_FILE,
+        ENVELOPE_FILE,
+    ]
+    assert CERTIFICATES_FILE == "fitness-certificates.pdf"
+    assert ENVELOPE_FILE == "medical-envelope.pdf"
+    assert all("Karimi" not in p.suggested_name for p in previews)
+    for preview in previews:
+        preview.reject()
+    dialog.reject()
+
+
+def test_without_printing_or_writing_the_buttons_are_not_offered(qtbot, team):
+    dialog = MedicalHistoryDialog(
+        None,
+        MedicalService(team.doc),
+        team.pending_person,
+        name="Shakila Sadat",
+        case_id=team.pending_case,
+        case_number="X",
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(qtbot, dialog)
+    assert not dialog.new_button.isVisibleTo(dialog)
+    assert not dialog.correct_button.isVisibleTo(dialog)
+    assert not dialog.certificate_button.isVisibleTo(dialog)
+    assert dialog.new_record() is None and dialog.correct() is None
+    assert dialog.findChild(QWidget, "medicalNotesView").toPlainText() == CANARY
+    assert NOTES_LABEL == "Medical notes (medical staff only)"
+    dialog.reject()
+
+
+def test_closing_for_the_lock_closes_the_dialogs_and_empties_the_list(qtbot, team):
+    page = team.page(qtbot)
+    dialog = open_history(qtbot, page, 1)
+    form = new_form(dialog)
+    page.close_for_lock()
+    assert not isValid(form) or not form.isVisible()
+    assert not isValid(dialog) or not dialog.isVisible()
+    assert page.model.rowCount() == 0
+    page.refresh()
+    assert not page.loading()
+
+
+def test_record_input_round_trips_through_the_form(qtbot, team):
+    """A correction starts from exactly what was recorded."""
+    medical = MedicalService(team.doc)
+    data = MedicalInput(
+        "pec",
+        office_today() - timedelta(days=2),
+        "Nurse Berisha",
+        "fit_non_medical_escort",
+        examined_at=time(8, 45),
+        clinic="Airport clinic",
+        mobility_ssr="WCHS",
+        oxygen_lpm=1.5,
+        medif_required=True,
+        other_ssr=("BLND", "MEDA"),
+        pregnancy_weeks=12,
+        notes="Line one\nLine two",
+    )
+    record_id = medical.add(team.pec_person, data)
+    form = MedicalRecordForm(None, "Wahid Karimi", sex="M", record=medical.record(record_id))
+    qtbot.addWidget(form)
+    assert form.value() == data
+    assert form.pregnancy_offered  # recorded once, so it stays correctable
+    assert replace(data, notes="") != form.value()
