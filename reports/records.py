@@ -68,3 +68,59 @@ class Agenda:
     office_name: str
     printed_at: datetime  # aware, office time zone
     printed_by: str  # user name
+
+
+# -- medical papers --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """One person's fitness-to-travel certificate: exactly what is printed, nothing else.
+
+    There is no field for a diagnosis, the examiner's notes, a pregnancy or an oxygen
+    flow: what a record does not hold cannot reach the paper.
+    """
+
+    office_name: str
+    case_number: str  # printed and encoded as a barcode
+    language: str | None  # "dari", "pashto" or None: the family's lines in English
+    name: str  # Latin script, as on documents
+    native_name: str  # Dari/Pashto script, may be empty
+    sex: str  # "M", "F" or "X"
+    date_of_birth: date | None
+    dob_precision: str  # exact, month, year, estimated
+    nationality: str  # ISO 3166 alpha-3, XXA/XXB/XXC included
+    document: str  # travel document in words, "Passport"; "" without one
+    document_number: str
+    state: str  # fitness summary: cleared, cleared_assistance, not_cleared, pending, expired
+    category: str  # the examiner's outcome in words, "Fit with medical escort"; "" if none
+    ssr_codes: tuple[str, ...]  # WCHR, OXYG, MEDA...: only with a current clearance
+    escort: str | None  # None, "non_medical", "nurse", "doctor" ("medical": type not known)
+    examined_at: datetime | None  # aware, office time zone; None: never examined
+    examination: str  # kind of examination in words, "Pre-embarkation check (PEC)"
+    valid_until: datetime | None  # aware, office time zone; None: no clearance
+    examiner: str
+    clinic: str
+    printed_on: date  # office day
+
+
+@dataclass(frozen=True)
+class EnclosedDocument:
+    """One medical document in a sealed envelope: whose and what, never what it says."""
+
+    person_name: str  # Latin script
+    kind: str  # in words, "Health assessment"
+    dated: date  # office day of the examination
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """The cover sheet of a sealed MEDICAL-IN-CONFIDENCE envelope for one household."""
+
+    office_name: str
+    case_number: str  # printed and encoded as a barcode
+    language: str | None  # "dari", "pashto" or None: the family's line in English
+    persons: int  # how many members the enclosed documents are about
+    documents: tuple[EnclosedDocument, ...]
+    prepared_by: str  # the medical officer's name
+    prepared_on: date  # office day
