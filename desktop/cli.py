@@ -132,6 +132,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_day, required=True, help="office day, YYYY-MM-DD")
     p.add_argument("--location", help="only this place (its name or the start of it)")
     p.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    p = psub.add_parser(
+        "fitness",
+        parents=[common, auth, pw],
+        help="fitness-to-travel certificates of a household (medical role)",
+    )
+    p.add_argument("--case", required=True, help="case number, e.g. SHG-2026-00042")
+    p.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    p.add_argument(
+        "--envelope",
+        action="store_true",
+        help="the MEDICAL-IN-CONFIDENCE cover sheet for the sealed envelope instead",
+    )
 
     users = sub.add_parser("users", help="manage user accounts")
     usub = users.add_subparsers(dest="users_command", metavar="ACTION", parser_class=_Parser)
@@ -549,12 +561,36 @@ def _output_path(path: Path) -> Path:
     return target
 
 
+def cmd_print_fitness(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
+    """Certificates or the envelope cover sheet of one household. The PDF is made before
+    anything is written: a user without the medical role is refused with no file."""
+    from desktop.services.medical_printing import MedicalPrintingService
+    from desktop.store.files import atomic_write
+
+    target = _output_path(args.output)
+    with _unlocked(args, pw) as office:
+        printing = MedicalPrintingService(office)
+        case_id = printing.case_id_for_number(args.case)
+        number = "".join(args.case.split()).upper()
+        if args.envelope:
+            pdf = printing.envelope_pdf(case_id)
+            atomic_write(target, pdf, "the envelope cover sheet")
+            out.write(f"Medical envelope cover sheet for {number} written to {target}\n")
+            return EXIT_OK
+        pdf = printing.certificates_pdf(case_id)
+        atomic_write(target, pdf, "the fitness certificates")
+    out.write(f"Fitness-to-travel certificates for {number} written to {target}\n")
+    return EXIT_OK
+
+
 def cmd_print(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     from desktop.errors import InvalidInput
     from desktop.services.appointments import AppointmentService
     from desktop.services.printing import PrintingService
     from desktop.store.files import atomic_write
 
+    if args.print_command == "fitness":
+        return cmd_print_fitness(args, pw, out)
     target = _output_path(args.output)
     with _unlocked(args, pw) as office:
         printing = PrintingService(office)
