@@ -53,6 +53,8 @@ PRELOAD_BACKGROUND = (
     "desktop.services.orientation",
     "desktop.services.readiness",
     "desktop.services.printing",
+    "desktop.services.medical",
+    "desktop.services.fitness",
 )
 #: modules that create Qt objects at import (qtawesome): PySide6 is not safe to
 #: import from two threads, so these load on the GUI thread once it is idle
@@ -67,6 +69,7 @@ PRELOAD_GUI = (
     "desktop.ui.pages.duplicates",
     "desktop.ui.pages.schedule",
     "desktop.ui.pages.orientation",
+    "desktop.ui.pages.medical",
 )
 PRELOAD_GUI_DELAY_MS = 150
 
@@ -400,6 +403,9 @@ class DesktopApp(QObject):
     def _pages(self, office: UnlockedOffice, accounts: Any, settings: Any) -> list[Any]:
         from desktop.services.appointments import AppointmentService
         from desktop.services.audit_log import AuditLogService
+        from desktop.services.fitness import FitnessService
+        from desktop.services.medical import MedicalService
+        from desktop.services.medical_printing import MedicalPrintingService
         from desktop.services.orientation import OrientationService
         from desktop.services.overview import OverviewService
         from desktop.services.permissions import Perm
@@ -410,8 +416,10 @@ class DesktopApp(QObject):
         from desktop.services.registry import RegistryService
         from desktop.services.search import SearchService
         from desktop.ui.case_schedule import CaseSchedule
+        from desktop.ui.medical_dialogs import CaseFitness
         from desktop.ui.pages.audit_log import AuditPage
         from desktop.ui.pages.cases import CasesPage
+        from desktop.ui.pages.medical import MedicalPage
         from desktop.ui.pages.orientation import OrientationPage
         from desktop.ui.pages.overview import OverviewPage
         from desktop.ui.pages.people import PeoplePage
@@ -433,11 +441,24 @@ class DesktopApp(QObject):
             schedule = CaseSchedule(
                 appointments, orientation, ReadinessService(office), places, can_schedule
             )
-            cases = CasesPage(registry, registration, can_write, schedule=schedule)
+            medical = MedicalService(office)
+            fitness = FitnessService(office)
+            med_printing = MedicalPrintingService(office) if actor.can(Perm.MEDICAL_READ) else None
+            case_fitness = CaseFitness(
+                fitness, medical, med_printing, actor.can(Perm.MEDICAL_WRITE)
+            )
+            cases = CasesPage(
+                registry, registration, can_write, schedule=schedule, fitness=case_fitness
+            )
             pages.append(cases)
             pages.append(
                 PeoplePage(
-                    registry, SearchService(office), registration, can_write, schedule=schedule
+                    registry,
+                    SearchService(office),
+                    registration,
+                    can_write,
+                    schedule=schedule,
+                    fitness=case_fitness,
                 )
             )
             pages.append(
@@ -453,6 +474,16 @@ class DesktopApp(QObject):
             pages.append(
                 OrientationPage(orientation, places, registry, can_schedule, settings=settings)
             )
+            if actor.can(Perm.MEDICAL_READ):
+                pages.append(
+                    MedicalPage(
+                        medical,
+                        fitness,
+                        med_printing,
+                        actor.can(Perm.MEDICAL_WRITE),
+                        open_case=cases.open_case_id,
+                    )
+                )
         if actor.can(Perm.REGISTRY_WRITE):
             from desktop.services.duplicates import DuplicateService
             from desktop.services.intake_import import ImportService

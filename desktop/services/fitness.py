@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
-from desktop.services.office_time import to_utc
+from desktop.services.office_time import to_local, to_utc
 from desktop.services.permissions import Perm
 from desktop.services.session import UnlockedOffice
 from desktop.services.settings import ASSESSMENT_VALID_MONTHS, PEC_VALID_HOURS, IntSetting
@@ -75,7 +75,9 @@ def valid_until(record: MedicalRecord, validity: Validity) -> datetime | None:
         return None
     if record.kind == "pec":
         return record.examined_at + timedelta(hours=validity.pec_hours)
-    return add_months(record.examined_at, validity.assessment_months)
+    # months on the office clock: "valid until 11 December, 09:00" across a clock change
+    local = add_months(to_local(record.examined_at), validity.assessment_months)
+    return local.astimezone(UTC)
 
 
 def ssr_codes(record: MedicalRecord) -> tuple[str, ...]:

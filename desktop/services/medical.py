@@ -113,10 +113,20 @@ class PregnancyWarning:
     limit: int
 
 
-def validate_medical(data: MedicalInput, *, today: date | None = None) -> dict[str, str]:
+def validate_medical(
+    data: MedicalInput, *, today: date | None = None, now: datetime | None = None
+) -> dict[str, str]:
     """Problems by field name, for a form to show as the medical officer types."""
-    day = today or office_today()
+    moment = now or datetime.now(UTC)
+    day = today or office_today(moment)
     problems: dict[str, str] = {}
+    try:
+        examined = to_utc(data.examined_on, data.examined_at)
+    except InvalidInput as exc:  # the hour the clocks skip
+        problems["examined_at"] = exc.message
+    else:
+        if today is None and examined > moment + timedelta(minutes=5):
+            problems["examined_at"] = "An examination cannot be recorded before it happened."
     if data.kind not in MEDICAL_KINDS:
         problems["kind"] = "Choose the kind of examination."
     if data.outcome not in MEDICAL_OUTCOMES:

@@ -10,7 +10,7 @@ import pytest
 from desktop.errors import InvalidInput, PermissionDenied
 from desktop.services import auth
 from desktop.services.accounts import AccountService
-from desktop.services.fitness import FitnessService, add_months, travel_moment
+from desktop.services.fitness import FitnessService, travel_moment
 from desktop.services.medical import MedicalInput, MedicalService, validate_medical
 from desktop.services.permissions import Role
 from desktop.services.readiness import ReadinessService
@@ -126,8 +126,10 @@ def test_validity_windows_and_expiry(team) -> None:  # type: ignore[no-untyped-d
     exam = datetime(2026, 3, 2, 8, tzinfo=UTC)  # 09:00 in Tirane
     fitness = FitnessService(doc)
     assert fitness.summary(head, at=exam - timedelta(minutes=1)).state == "pending"
-    assert fitness.summary(head, at=add_months(exam, 6)).state == "cleared"
-    assert fitness.summary(head, at=add_months(exam, 6) + timedelta(seconds=1)).state == "expired"
+    # six months later at 09:00 office time, which is summer time by then
+    until = datetime(2026, 9, 2, 7, tzinfo=UTC)
+    assert fitness.summary(head, at=until).state == "cleared"
+    assert fitness.summary(head, at=until + timedelta(seconds=1)).state == "expired"
     medical.add(wife, replace(FIT, kind="pec"))
     assert fitness.summary(wife, at=exam + timedelta(hours=72)).state == "cleared"
     assert fitness.summary(wife, at=exam + timedelta(hours=73)).state == "expired"
@@ -242,3 +244,23 @@ def test_bad_input_is_refused_whole(team) -> None:  # type: ignore[no-untyped-de
     with pytest.raises(InvalidInput, match="deportee codes"):
         MedicalService(doc).add(head, replace(FIT, other_ssr=("DEPU",)))
     assert MedicalService(doc).history(head) == []
+
+
+def test_an_exam_later_today_is_refused_and_months_follow_the_office_clock() -> None:
+    from desktop.services.fitness import Validity, valid_until
+    from desktop.store.models import MedicalRecord
+
+    now = datetime(2026, 6, 11, 12, tzinfo=UTC)  # 14:00 in Tirane
+    later = replace(FIT, examined_on=date(2026, 6, 11), examined_at=time(23))
+    assert "before it happened" in validate_medical(later, now=now)["examined_at"]
+    earlier = replace(FIT, examined_on=date(2026, 6, 11), examined_at=time(9))
+    assert validate_medical(earlier, now=now) == {}
+    gap = replace(FIT, examined_on=date(2026, 3, 29), examined_at=time(2, 30))
+    assert "does not exist" in validate_medical(gap, now=now)["examined_at"]
+    # examined 11 June 09:00 summer time: valid until 11 December 09:00 winter time
+    record = MedicalRecord(
+        kind="health_assessment",
+        outcome="fit",
+        examined_at=datetime(2026, 6, 11, 7, tzinfo=UTC),
+    )
+    assert valid_until(record, Validity(72, 6)) == datetime(2026, 12, 11, 8, tzinfo=UTC)

@@ -31,6 +31,7 @@ from desktop.ui.case_view import (
     close_case_views,
     open_case_view,
 )
+from desktop.ui.medical_dialogs import CaseFitness
 from desktop.ui.pages.base import Page
 from desktop.ui.registry_models import Column, cases_model, install_rtl_delegates, words
 from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading
@@ -186,10 +187,12 @@ class CasesPage(Page):
         can_write: bool = False,
         *,
         schedule: CaseSchedule | None = None,
+        fitness: CaseFitness | None = None,
     ) -> None:
         super().__init__()
         self._registry = registry
         self._schedule = schedule
+        self._fitness = fitness
         self._request = 0
         self._closing = False
         self._fitted = False
@@ -300,7 +303,12 @@ class CasesPage(Page):
             return None
         registration, can_write = self._writer
         return open_case_view(
-            registration, case_id, self, can_write=can_write, schedule=self._schedule
+            registration,
+            case_id,
+            self,
+            can_write=can_write,
+            schedule=self._schedule,
+            fitness=self._fitness,
         )
 
     def new_household(self) -> HouseholdDialog | None:

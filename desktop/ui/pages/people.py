@@ -22,6 +22,7 @@ from desktop.services.registry import PERSON_SORTS, RegistryFilter, RegistryServ
 from desktop.services.search import SearchService
 from desktop.ui.case_schedule import CaseSchedule
 from desktop.ui.case_view import CaseView, close_case_views, open_case_view
+from desktop.ui.medical_dialogs import CaseFitness
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.cases import (
     RegistryFilterBar,
@@ -68,10 +69,12 @@ class PeoplePage(Page):
         can_write: bool = False,
         *,
         schedule: CaseSchedule | None = None,
+        fitness: CaseFitness | None = None,
     ) -> None:
         super().__init__()
         self._registry = registry
         self._schedule = schedule
+        self._fitness = fitness
         self._search = search
         self._registration = registration
         self._can_write = can_write
@@ -197,6 +200,7 @@ class PeoplePage(Page):
             self,
             can_write=self._can_write,
             schedule=self._schedule,
+            fitness=self._fitness,
         )
 
     def close_for_lock(self) -> None:
