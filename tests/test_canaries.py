@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -234,3 +234,75 @@ def test_canaries_never_reach_any_file(
     finally:
         office.close()
     assert scan(data_dir, c.all()) == []
+
+
+def make_medical_canaries() -> tuple[str, ...]:
+    """Notes in Latin and Dari script, an examiner and a clinic, each unique to the run."""
+    token = secrets.token_hex(5)
+    dari = "سل‌قناری‌پزشکی" + str(secrets.randbelow(10**9)).translate(PERSIAN_DIGITS)
+    return (f"Tuberculosiscanary{token}", dari, f"Drcanary{token}", f"Clinicanary{token}")
+
+
+def test_medical_canaries_never_reach_any_file(
+    office: UnlockedOffice, data_dir: Path, logs_in_office: Path
+) -> None:
+    from desktop.services.accounts import AccountService
+    from desktop.services.medical import MedicalInput, MedicalService
+    from desktop.services.permissions import Role
+    from tests.conftest import USER_PASSWORD
+
+    paths = OfficePaths(data_dir)
+    notes_latin, notes_dari, examiner, clinic = canaries = make_medical_canaries()
+    AccountService(office).add_user("doc", frozenset({Role.MEDICAL}), USER_PASSWORD)
+    with office.unit_of_work() as session:
+        case = Case(case_number="SHG-2026-00002", family_language="Dari")
+        person = Person(
+            case=case,
+            relationship_to_principal="principal",
+            given_name="Shakila",
+            family_name="Sadat",
+            sex="F",
+            date_of_birth=date(1992, 3, 3),
+        )
+        session.add_all([case, person])
+    office.close()
+
+    doc = auth.unlock(data_dir, "doc", USER_PASSWORD)
+    lock = hold_data_dir(data_dir)
+    try:
+        medical = MedicalService(doc)
+        exam = MedicalInput(
+            "health_assessment",
+            date(2026, 3, 2),
+            examiner,
+            "unfit_deferred",
+            clinic=clinic,
+            review_date=date(2026, 4, 6),
+            pregnancy_weeks=37,
+            notes=f"First draft {notes_latin}",
+        )
+        record_id = medical.add(person.id, exam)
+        # a correction: the old row image must not linger in plaintext either
+        medical.update(record_id, replace(exam, notes=f"{notes_latin} {notes_dari}"))
+        medical.add(person.id, replace(exam, kind="pec", notes=notes_dari))
+        assert medical.pregnancy_warnings(case.id, date(2026, 3, 23))
+        # the canaries are really in the database (otherwise the test proves nothing)
+        held = medical.history(person.id)
+        assert {notes_latin, notes_dari} <= set(" ".join(r.notes for r in held).split())
+        assert {r.examiner for r in held} == {examiner} and {r.clinic for r in held} == {clinic}
+
+        migrate.backup(paths.database, paths.backups, doc.db.key, "medical")
+        try:
+            raise ValueError(f"bad record {notes_latin} {notes_dari} {examiner}")
+        except ValueError as exc:
+            CrashHandler(paths.crashes).write(type(exc), exc.__traceback__)
+        wal = paths.database.with_name("office.db-wal")
+        assert wal.exists() and wal.stat().st_size > 0, "expected a live WAL while open"
+        assert scan(data_dir, canaries) == []
+    finally:
+        lock.release()
+        doc.close()
+    names = {p.relative_to(data_dir).as_posix() for p in files_under(data_dir)}
+    assert any(n.startswith("backups/") for n in names)
+    assert any(n.startswith("crash/") for n in names)
+    assert scan(data_dir, canaries) == []

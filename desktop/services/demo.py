@@ -16,6 +16,7 @@ from desktop.errors import WeakPassword
 from desktop.services import auth
 from desktop.services.accounts import AccountService
 from desktop.services.demo_data import DemoHousehold, DemoPerson, generate_households
+from desktop.services.demo_medical import add_demo_medical
 from desktop.services.demo_schedule import add_demo_schedule
 from desktop.services.mrz import check_digit
 from desktop.services.passwords import check_password
@@ -95,6 +96,7 @@ def create_demo_office(
         with office.unit_of_work() as session:
             rebuild_index(session)
         appointments = add_demo_schedule(office, today, seed)
+        medical = add_demo_medical(office, today, seed)
         with office.unit_of_work() as session:
             office.audit(
                 session,
@@ -103,6 +105,7 @@ def create_demo_office(
                     "households": households,
                     "persons": persons,
                     "appointments": appointments,
+                    "medical_records": medical,
                     "seed": seed,
                 },
             )

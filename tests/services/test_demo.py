@@ -236,3 +236,51 @@ def test_demo_schedule_has_a_past_and_a_future(demo_dir: Path) -> None:
         assert len(slots) == len(set(slots))
     finally:
         office.close()
+
+
+def test_demo_medical_records_have_every_outcome(demo_dir: Path) -> None:
+    from datetime import UTC, datetime, time, timedelta
+
+    from desktop.services.fitness import FitnessService
+    from desktop.services.medical import MedicalService
+    from desktop.services.office_time import to_utc
+    from desktop.services.vocabulary import MEDICAL_OUTCOMES
+
+    # the demo's present moment: the end of its "today", or now if that is earlier
+    moment = min(datetime.now(UTC), to_utc(REF, time(17)))
+    office = _open(demo_dir)  # the demo admin holds every role, medical included
+    try:
+        with office.reading() as session:
+            case_ids = list(session.scalars(select(Case.id)))
+        medical = MedicalService(office)
+        histories = [medical.case_history(c) for c in case_ids]
+        records = [r for h in histories for views in h.values() for r in views]
+        summaries = FitnessService(office).summaries(
+            list({r.person_id for r in records}), at=moment
+        )
+        warnings = [w for c in case_ids for w in medical.pregnancy_warnings(c, REF + timedelta(21))]
+        worklist = medical.worklist(now=moment)
+        with office.reading() as session:
+            created = [e for e in audit.recent(session, 5000) if e.action == "demo_created"]
+    finally:
+        office.close()
+    assert {r.outcome for r in records} == set(MEDICAL_OUTCOMES)
+    assert {r.kind for r in records} >= {"health_assessment", "pec"}
+    assert all(r.examined_at <= moment for r in records)
+    assert all(r.examiner and r.clinic for r in records)
+    pecs = [r for r in records if r.kind == "pec"]
+    assert any(r.valid_until and r.valid_until >= moment for r in pecs)  # valid
+    assert any(r.valid_until and r.valid_until < moment for r in pecs)  # expired
+    assert {r.mobility_ssr for r in records} >= {"WCHR", "WCHS", "WCHC", "STCR"}
+    assert {r.escort for r in records} >= {"nurse", "doctor"}
+    assert any(r.outcome == "fit_non_medical_escort" for r in records)
+    assert any(r.oxygen_lpm for r in records) and any(r.medif_required for r in records)
+    deferred = [r for r in records if r.outcome == "unfit_deferred"]
+    assert all(r.review_date and r.review_date > REF for r in deferred)
+    pregnant = [r for r in records if r.pregnancy_weeks]
+    assert pregnant and warnings  # some past the carrier's limit three weeks from now
+    assert len(warnings) < len({r.person_id for r in pregnant})  # and some not
+    states = {s.state for s in summaries.values()}
+    assert states == {"cleared", "cleared_assistance", "not_cleared", "pending", "expired"}
+    assert any(i.need == "Decision pending" for i in worklist)
+    assert created and '"medical_records": ' + str(len(records)) in created[0].detail
