@@ -19,6 +19,7 @@ from desktop.services.fitness import (
     FIT_OUTCOMES,
     FitnessSummary,
     read_validity,
+    summaries_in,
     summarise,
     travel_moment,
     valid_until,
@@ -46,6 +47,9 @@ from desktop.store.models import (
 )
 
 MEDICAL_APPOINTMENTS = ("medical_exam", "lab_xray", "pec")
+# statuses the medical team moves a household between; later ones are left alone
+_MEDICAL_JOURNEY = ("interviewed", "accepted", "medical_in_progress", "deferred")
+_ENDED = ("departed", "withdrawn", "refused")
 # households whose members the medical team must see before they can travel
 _IN_MEDICAL_STAGE = ("accepted", "medical_in_progress", "interviewed")
 
@@ -194,15 +198,8 @@ class MedicalService:
             self._fill(record, data)
             session.add(record)
             session.flush()
-            case = session.get(Case, person.case_id)
-            if case is not None and case.status in ("accepted", "interviewed"):
-                case.status = "medical_in_progress"
-                session.add(
-                    CaseStatusEvent(
-                        case_id=case.id, status="medical_in_progress", reason="medical examination"
-                    )
-                )
             self._office.audit(session, "medical_recorded", "medical_record", record.id)
+            self._move_case(session, person.case_id, data.outcome)
             return record.id
 
     def update(self, record_id: str, data: MedicalInput) -> None:
@@ -214,7 +211,35 @@ class MedicalService:
             if record is None:
                 raise InvalidInput("That medical record no longer exists.")
             self._fill(record, data)
+            session.flush()
             self._office.audit(session, "medical_corrected", "medical_record", record.id)
+            person = session.get(Person, record.person_id)
+            if person is not None:
+                self._move_case(session, person.case_id, data.outcome)
+
+    def _move_case(self, session: Session, case_id: str, outcome: str) -> None:
+        """The journey follows the medical team: a deferral holds the whole household
+        (it travels together); once every member is cleared it is medically cleared."""
+        case = session.get(Case, case_id)
+        if case is None or case.status in _ENDED:
+            return
+        if outcome == "unfit_deferred":
+            status, reason = "deferred", "medical deferral"
+        elif case.status not in _MEDICAL_JOURNEY:
+            return  # oriented, ready or booked households keep their place
+        else:
+            members = session.scalars(
+                select(Person.id).where(Person.case_id == case.id, Person.merged_into_id.is_(None))
+            ).all()
+            summaries = summaries_in(session, members, datetime.now(UTC))
+            if all(s.cleared for s in summaries.values()):
+                status, reason = "medically_cleared", "every member cleared to travel"
+            else:
+                status, reason = "medical_in_progress", "medical examination"
+        if case.status != status:
+            case.status = status
+            session.add(CaseStatusEvent(case_id=case.id, status=status, reason=reason))
+            self._office.audit(session, "case_status_changed", "case", case.id, {"status": status})
 
     @staticmethod
     def _check(data: MedicalInput) -> None:

@@ -264,3 +264,32 @@ def test_an_exam_later_today_is_refused_and_months_follow_the_office_clock() -> 
         examined_at=datetime(2026, 6, 11, 7, tzinfo=UTC),
     )
     assert valid_until(record, Validity(72, 6)) == datetime(2026, 12, 11, 8, tzinfo=UTC)
+
+
+def test_the_journey_follows_the_medical_team(team, data_dir) -> None:  # type: ignore[no-untyped-def]
+    doc, case_id, (head, wife), _ = team
+    clerk = _as(data_dir, "clerk")
+    try:
+        RegistrationService(clerk).set_status(case_id, "accepted", "accepted by Canada")
+    finally:
+        clerk.close()
+    today = date.today()
+    medical = MedicalService(doc)
+
+    def status() -> str:
+        with doc.reading() as session:
+            from desktop.store.models import Case
+
+            found = session.get(Case, case_id)
+            assert found is not None
+            return found.status
+
+    medical.add(head, replace(FIT, examined_on=today))
+    assert status() == "medical_in_progress"
+    deferral = replace(
+        FIT, examined_on=today, outcome="unfit_deferred", review_date=today + timedelta(30)
+    )
+    record = medical.add(wife, deferral)
+    assert status() == "deferred"
+    medical.update(record, replace(FIT, examined_on=today))
+    assert status() == "medically_cleared"
