@@ -173,6 +173,10 @@ def _optional_day(parent: QWidget, name: str, placeholder: str) -> QDateEdit:
     return edit
 
 
+# outcomes whose conditions a following examination starts from
+_WITH_CONDITIONS = ("fit_with_conditions", "fit_non_medical_escort", "fit_medical_escort")
+
+
 class MedicalRecordForm(CheckedFormDialog):
     """Record an examination, or correct one (``record``).
 
@@ -193,6 +197,7 @@ class MedicalRecordForm(CheckedFormDialog):
         record: MedicalRecordView | None = None,
         kind: str | None = None,
         clinic: str = "",
+        conditions_from: MedicalRecordView | None = None,
     ) -> None:
         title = "Correct an examination" if record else "New medical record"
         super().__init__(parent, f"{title} – {person_name}")
@@ -362,6 +367,11 @@ class MedicalRecordForm(CheckedFormDialog):
             error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._form = form
         self.body.addLayout(form)
+        self.carried = muted("", self)
+        self.carried.setObjectName("carriedOver")
+        self.carried.setWordWrap(True)
+        self.carried.hide()
+        self.body.addWidget(self.carried)
         self.missing = muted("", self)
         self.missing.setObjectName("stillNeeded")
         self.body.addWidget(self.missing)
@@ -373,6 +383,8 @@ class MedicalRecordForm(CheckedFormDialog):
         if record is not None:
             self._load(record)
             self._touched.update(self._errors)
+        elif conditions_from is not None:
+            self._carry_conditions(conditions_from)
         self._connect()
         self._show_fields()
         self.revalidate()
@@ -420,6 +432,22 @@ class MedicalRecordForm(CheckedFormDialog):
             box.setChecked(code in record.other_ssr)
         self.pregnancy.setValue(record.pregnancy_weeks or 0)
         self.notes.setPlainText(record.notes)
+
+    def _carry_conditions(self, earlier: MedicalRecordView) -> None:
+        """A new examination starts from the last one's flight conditions: a check
+        recorded as plain "fit" would otherwise drop the wheelchair or oxygen silently."""
+        select_data(self.outcome, earlier.outcome)
+        select_data(self.escort, earlier.escort)
+        select_data(self.mobility, earlier.mobility_ssr)
+        self.oxygen.setValue(earlier.oxygen_lpm or 0)
+        self.medif.setChecked(earlier.medif_required)
+        for code, box in self.other_ssr.items():
+            box.setChecked(code in earlier.other_ssr)
+        self.carried.setText(
+            f"Outcome and conditions carried over from the examination of "
+            f"{to_local(earlier.examined_at):%d %b %Y}: change them if they no longer apply."
+        )
+        self.carried.show()
 
     # -- fields by outcome ---------------------------------------------------------------------
     def chosen_outcome(self) -> str:
@@ -864,6 +892,7 @@ class MedicalHistoryDialog(QDialog):
             sex=self.sex,
             kind=self._suggested_kind,
             clinic=latest.clinic if latest else "",
+            conditions_from=latest if latest and latest.outcome in _WITH_CONDITIONS else None,
         )
         medical, person_id = self._medical, self.person_id
         self._open_form(form, lambda data: medical.add(person_id, data), "Examination recorded.")

@@ -594,3 +594,40 @@ def test_record_input_round_trips_through_the_form(qtbot, team):
     assert form.value() == data
     assert form.pregnancy_offered  # recorded once, so it stays correctable
     assert replace(data, notes="") != form.value()
+
+
+def test_a_new_examination_starts_from_the_last_ones_conditions(qtbot, team):
+    medical = MedicalService(team.doc)
+    medical.add(
+        team.pending_person,
+        MedicalInput(
+            "health_assessment",
+            office_today(),
+            "Dr Hoxha",
+            "fit_with_conditions",
+            examined_at=time(0, 0),
+            mobility_ssr="WCHS",
+            oxygen_lpm=2.0,
+        ),
+    )
+    dialog = MedicalHistoryDialog(
+        None,
+        medical,
+        team.pending_person,
+        name="Shakila Sadat",
+        case_id=team.pending_case,
+        case_number="X",
+        sex="F",
+        can_write=True,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(qtbot, dialog)
+    form = new_form(dialog)
+    # a pre-embarkation check recorded next keeps the wheelchair and oxygen unless changed
+    assert form.chosen_outcome() == "fit_with_conditions"
+    assert form.mobility.currentData() == "WCHS" and form.oxygen.value() == 2.0
+    assert form.carried.isVisibleTo(form)
+    assert "carried over from the examination of" in form.carried.text()
+    form.reject()
+    dialog.reject()
