@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import InvalidInput
+from desktop.services.lookups import active_case
 from desktop.services.names import latin_name
 from desktop.services.office_time import day_bounds, to_local, to_utc
 from desktop.services.permissions import Perm
@@ -845,12 +846,7 @@ class AppointmentService:
         if interpreter_language and interpreter_language not in (*LANGUAGES, "English"):
             raise InvalidInput("Choose the interpreter's language from the list.")
 
-    @staticmethod
-    def _case(session: Session, case_id: str) -> Case:
-        case = session.get(Case, case_id)
-        if case is None or case.merged_into_id is not None:
-            raise InvalidInput("That household no longer exists (it may have been merged).")
-        return case
+    _case = staticmethod(active_case)
 
     @staticmethod
     def _location(session: Session, location_id: str) -> Location:

@@ -24,6 +24,7 @@ from desktop.services.fitness import (
     travel_moment,
     valid_until,
 )
+from desktop.services.lookups import active_person
 from desktop.services.names import latin_name
 from desktop.services.office_time import office_today, to_local, to_utc
 from desktop.services.permissions import Perm
@@ -191,9 +192,7 @@ class MedicalService:
         self._office.require(Perm.MEDICAL_WRITE, "record medical examinations")
         self._check(data)
         with self._office.unit_of_work() as session:
-            person = session.get(Person, person_id)
-            if person is None or person.merged_into_id is not None:
-                raise InvalidInput("That person no longer exists (they may have been merged).")
+            person = active_person(session, person_id)
             record = MedicalRecord(person_id=person.id)
             self._fill(record, data)
             session.add(record)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
 from desktop.services.appointments import max_overlap
+from desktop.services.lookups import active_case
 from desktop.services.names import latin_name
 from desktop.services.office_time import day_bounds, to_local, to_utc
 from desktop.services.permissions import Perm
@@ -355,9 +356,7 @@ class OrientationService:
         now = _now(now)
         with self._office.unit_of_work() as session:
             row = self._open_session(session, session_id, now)
-            household = session.get(Case, case_id)
-            if household is None or household.merged_into_id is not None:
-                raise InvalidInput("That household no longer exists (it may have been merged).")
+            household = active_case(session, case_id)
             members = session.execute(
                 select(Person.id, Person.date_of_birth).where(
                     Person.case_id == household.id, Person.merged_into_id.is_(None)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
 from desktop.services.duplicates import Candidate, candidates_around
+from desktop.services.lookups import active_case, active_person
 from desktop.services.mrz import MrzData, MrzError, parse_mrz
 from desktop.services.permissions import Perm
 from desktop.services.search import index_persons
@@ -666,16 +667,5 @@ class RegistrationService:
         if other is not None and other != person_id:
             raise InvalidInput("This household already has a principal applicant.")
 
-    @staticmethod
-    def _case(session: Session, case_id: str) -> Case:
-        case = session.get(Case, case_id)
-        if case is None or case.merged_into_id is not None:
-            raise InvalidInput("That household no longer exists (it may have been merged).")
-        return case
-
-    @staticmethod
-    def _person(session: Session, person_id: str) -> Person:
-        person = session.get(Person, person_id)
-        if person is None or person.merged_into_id is not None:
-            raise InvalidInput("That person no longer exists (they may have been merged).")
-        return person
+    _case = staticmethod(active_case)
+    _person = staticmethod(active_person)
