@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QTableView,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -63,7 +61,7 @@ from desktop.services.vocabulary import (
 )
 from desktop.ui import dialogs
 from desktop.ui.person_form import CheckedFormDialog, add_checked_rows, select_data
-from desktop.ui.registry_models import Column, RecordListModel, install_rtl_delegates, words
+from desktop.ui.registry_models import RecordListModel, fit_table, record_table, words
 from desktop.ui.schedule_models import (
     NOTIFICATION_COLUMNS,
     PROPOSAL_COLUMNS,
@@ -172,38 +170,6 @@ def fill_places(box: QComboBox, places: Sequence[PlaceRecord], chosen: str | Non
         box.addItem(place.name, place.id)
     box.setCurrentIndex(max(0, box.findData(chosen)) if chosen else 0)
     box.blockSignals(False)
-
-
-def small_table(parent: QWidget, name: str, model: RecordListModel[Any]) -> QTableView:
-    """A short read-only list inside a dialog."""
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setHighlightSections(False)
-    install_rtl_delegates(table, model.columns)
-    return table
-
-
-def fit_small_table(table: QTableView, columns: Sequence[Column[Any]]) -> None:
-    header = table.horizontalHeader()
-    metrics = table.fontMetrics()
-    for number, column in enumerate(columns[:-1]):
-        width = max(
-            header.fontMetrics().horizontalAdvance(column.title),
-            metrics.horizontalAdvance(column.sample) if column.sample else 0,
-            table.sizeHintForColumn(number),
-        )
-        header.resizeSection(number, width + 16)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
 
 class ConflictList(QLabel):
@@ -950,7 +916,9 @@ class AppointmentDialog(QDialog):
         box.addWidget(self.not_told)
         self.notifications_model: RecordListModel[Any] = RecordListModel(NOTIFICATION_COLUMNS)
         self.notifications_model.setParent(self)
-        self.notifications_table = small_table(told, "notificationsTable", self.notifications_model)
+        self.notifications_table = record_table(
+            told, "notificationsTable", self.notifications_model
+        )
         self.notifications_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.notifications_table.setMaximumHeight(
             self.notifications_table.fontMetrics().height() * 7
@@ -970,7 +938,7 @@ class AppointmentDialog(QDialog):
             chain_columns(lambda: self.appointment_id)
         )
         self.chain_model.setParent(self)
-        self.chain_table = small_table(self.chain_box, "chainTable", self.chain_model)
+        self.chain_table = record_table(self.chain_box, "chainTable", self.chain_model)
         self.chain_table.setMaximumHeight(self.chain_table.fontMetrics().height() * 7)
         self.chain_table.setToolTip("Double-click a date to show that appointment")
         self.chain_table.activated.connect(lambda index: self._show_in_chain(index.row()))
@@ -1097,11 +1065,11 @@ class AppointmentDialog(QDialog):
         self.notifications_table.setVisible(bool(a.notifications))
         self.not_told.setVisible(not a.notifications)
         if a.notifications:
-            fit_small_table(self.notifications_table, NOTIFICATION_COLUMNS)
+            fit_table(self.notifications_table, NOTIFICATION_COLUMNS)
         self.chain_model.set_rows(chain)
         self.chain_box.setVisible(len(chain) > 1)
         if len(chain) > 1:
-            fit_small_table(self.chain_table, self.chain_model.columns)
+            fit_table(self.chain_table, self.chain_model.columns)
         self._update_buttons()
 
     def _load_failed(self, request: int, error: KnownError) -> None:
@@ -1450,7 +1418,7 @@ class BulkScheduleDialog(QDialog):
         lists = QHBoxLayout()
         self.proposals_model: RecordListModel[Any] = RecordListModel(PROPOSAL_COLUMNS)
         self.proposals_model.setParent(self)
-        self.proposals_table = small_table(proposal, "proposalsTable", self.proposals_model)
+        self.proposals_table = record_table(proposal, "proposalsTable", self.proposals_model)
         lists.addWidget(self.proposals_table, 3)
         misfits = QVBoxLayout()
         self.unplaced_title = QLabel(proposal)
@@ -1761,7 +1729,7 @@ class BulkScheduleDialog(QDialog):
         else:
             self.proposals_table.setEnabled(True)
             if plan.proposals:
-                fit_small_table(self.proposals_table, PROPOSAL_COLUMNS)
+                fit_table(self.proposals_table, PROPOSAL_COLUMNS)
             place = self._places.get(plan.location_id)
             where = f" at {place.name}" if place else ""
             fitted = len(plan.proposals)

@@ -41,11 +41,9 @@ from desktop.services.readiness import ReadinessReport, ReadinessService
 from desktop.ui.appointment_dialogs import AppointmentDialog, NewAppointmentDialog
 from desktop.ui.orientation_dialogs import (
     attendance_word,
-    fit_table,
-    record_table,
     session_when,
 )
-from desktop.ui.registry_models import Column, RecordListModel
+from desktop.ui.registry_models import Column, RecordListModel, fit_table, record_table
 from desktop.ui.schedule_models import status_text, told_text
 from desktop.ui.widgets import SPACING, InlineMessage, muted
 from desktop.ui.worker import run_in_background
@@ -245,7 +243,9 @@ class CaseSchedulePanel(QWidget):
             APPOINTMENT_COLUMNS
         )
         self.appointments_model.setParent(self)
-        self.appointments_table = record_table(tab, "appointmentsTable", self.appointments_model)
+        self.appointments_table = record_table(
+            tab, "appointmentsTable", self.appointments_model, row_padding=12
+        )
         self.appointments_table.activated.connect(lambda _i: self.open_appointment())
         self.appointments_table.selectionModel().selectionChanged.connect(
             lambda *_a: self._update_buttons()
@@ -275,7 +275,9 @@ class CaseSchedulePanel(QWidget):
             ORIENTATION_COLUMNS
         )
         self.orientation_model.setParent(self)
-        self.orientation_table = record_table(tab, "orientationTable", self.orientation_model)
+        self.orientation_table = record_table(
+            tab, "orientationTable", self.orientation_model, row_padding=12
+        )
         box.addWidget(self.orientation_table, 1)
         return tab
 

@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -63,7 +61,8 @@ from desktop.ui.registry_models import (
     Column,
     RecordListModel,
     date_of_birth,
-    install_rtl_delegates,
+    fit_table,
+    record_table,
     words,
 )
 from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted
@@ -135,37 +134,6 @@ STEP_COLUMNS: list[Column[StatusStep]] = [
     Column("Reason", lambda s: s.reason, tip=True, sample="Interview on Tuesday"),
     Column("By", lambda s: s.by, sample="registration"),
 ]
-
-
-def _table(parent: QWidget, name: str, model: RecordListModel[Any]) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setHighlightSections(False)
-    install_rtl_delegates(table, model.columns)
-    return table
-
-
-def _fit(table: QTableView, columns: list[Column[Any]]) -> None:
-    metrics = table.fontMetrics()
-    header = table.horizontalHeader()
-    for number, column in enumerate(columns[:-1]):
-        width = max(
-            header.fontMetrics().horizontalAdvance(column.title),
-            metrics.horizontalAdvance(column.sample),
-            table.sizeHintForColumn(number),
-        )
-        header.resizeSection(number, width + 16)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
 
 # -- dialogs ------------------------------------------------------------------------------------
@@ -343,7 +311,7 @@ class CaseView(QWidget):
         self._member_columns = member_columns(self._fitness_text if fitness else None)
         self.members_model: RecordListModel[MemberRecord] = RecordListModel(self._member_columns)
         self.members_model.setParent(self)
-        self.members_table = _table(members, "membersTable", self.members_model)
+        self.members_table = record_table(members, "membersTable", self.members_model)
         self.members_table.doubleClicked.connect(lambda _i: self.edit_member())
         box.addWidget(self.members_table)
         row = QHBoxLayout()
@@ -365,7 +333,7 @@ class CaseView(QWidget):
         inner = QHBoxLayout()
         self.documents_model: RecordListModel[DocumentRecord] = RecordListModel(DOCUMENT_COLUMNS)
         self.documents_model.setParent(self)
-        self.documents_table = _table(documents, "documentsTable", self.documents_model)
+        self.documents_table = record_table(documents, "documentsTable", self.documents_model)
         self.documents_table.doubleClicked.connect(lambda _i: self.move_custody())
         inner.addWidget(self.documents_table, 3)
         self.custody_log = CustodyLog(documents)
@@ -385,7 +353,7 @@ class CaseView(QWidget):
         box = QVBoxLayout(timeline)
         self.timeline_model: RecordListModel[StatusStep] = RecordListModel(STEP_COLUMNS)
         self.timeline_model.setParent(self)
-        self.timeline_table = _table(timeline, "timelineTable", self.timeline_model)
+        self.timeline_table = record_table(timeline, "timelineTable", self.timeline_model)
         self.timeline_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         box.addWidget(self.timeline_table)
         below.addWidget(timeline, 3)
@@ -492,8 +460,8 @@ class CaseView(QWidget):
         self.timeline_model.set_rows(case.history)
         self.timeline_table.scrollToBottom()
         if not self._fitted and case.members:
-            _fit(self.members_table, self._member_columns)
-            _fit(self.timeline_table, STEP_COLUMNS)
+            fit_table(self.members_table, self._member_columns)
+            fit_table(self.timeline_table, STEP_COLUMNS)
             self._fitted = True
         ids = [m.id for m in case.members]
         row = ids.index(member_id) if member_id in ids else 0

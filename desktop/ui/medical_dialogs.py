@@ -60,10 +60,8 @@ from desktop.services.vocabulary import (
 )
 from desktop.ui.appointment_dialogs import (
     day_edit,
-    fit_small_table,
     from_qdate,
     from_qtime,
-    small_table,
     time_edit,
     to_qdate,
     to_qtime,
@@ -82,7 +80,7 @@ from desktop.ui.medical_models import (
     summary_line,
 )
 from desktop.ui.person_form import CheckedFormDialog, add_checked_rows, select_data
-from desktop.ui.registry_models import RecordListModel
+from desktop.ui.registry_models import RecordListModel, fit_table, record_table
 from desktop.ui.widgets import SPACING, InlineMessage, heading, muted
 from desktop.ui.worker import run_in_background
 
@@ -659,7 +657,7 @@ class MedicalHistoryDialog(QDialog):
         self.columns = record_columns(lambda: self._now)
         self.model: RecordListModel[MedicalRecordView] = RecordListModel(self.columns)
         self.model.setParent(self)
-        self.table = small_table(exams, "medicalRecordsTable", self.model)
+        self.table = record_table(exams, "medicalRecordsTable", self.model)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
         box.addWidget(self.table)
         self.empty = muted("No examination recorded yet.", exams)
@@ -777,7 +775,7 @@ class MedicalHistoryDialog(QDialog):
         self.table.setVisible(bool(found.records))
         self.empty.setVisible(not found.records)
         if found.records:
-            fit_small_table(self.table, self.columns)
+            fit_table(self.table, self.columns)
             ids = [r.id for r in found.records]
             self.table.selectRow(ids.index(keep) if keep in ids else 0)
         else:

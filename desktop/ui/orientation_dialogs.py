@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
@@ -58,7 +57,8 @@ from desktop.ui.registry_models import (
     Column,
     RecordListModel,
     RightToLeftDelegate,
-    install_rtl_delegates,
+    fit_table,
+    record_table,
     words,
 )
 from desktop.ui.widgets import muted
@@ -163,40 +163,6 @@ CASE_PICK_COLUMNS: list[Column[CaseSummary]] = [
     Column("Status", lambda c: words(c.status), sample="Medical in progress"),
     Column("Destination", lambda c: c.destination_country or ""),
 ]
-
-
-def fit_table(table: QTableView, columns: Sequence[Column[Any]]) -> None:
-    """Columns wide enough for their title, a typical value and the rows shown."""
-    header = table.horizontalHeader()
-    metrics = table.fontMetrics()
-    for number, column in enumerate(columns[:-1]):
-        width = max(
-            header.fontMetrics().horizontalAdvance(column.title),
-            metrics.horizontalAdvance(column.sample),
-            table.sizeHintForColumn(number) if table.model().rowCount() else 0,
-        )
-        header.resizeSection(number, width + 16)
-
-
-def record_table(parent: QWidget, name: str, model: RecordListModel[Any]) -> QTableView:
-    """A read-only table of a few records: one row selected at a time."""
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    # Arabic script needs a little more height than Latin
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    install_rtl_delegates(table, model.columns)
-    return table
 
 
 # -- plan or change a session --------------------------------------------------------------------
@@ -457,7 +423,7 @@ class EnrolHouseholdDialog(FormDialog):
         self.body.addLayout(form)
         self.model: RecordListModel[CaseSummary] = RecordListModel(CASE_PICK_COLUMNS)
         self.model.setParent(self)
-        self.table = record_table(self, "casePickTable", self.model)
+        self.table = record_table(self, "casePickTable", self.model, row_padding=12)
         self.table.activated.connect(lambda _i: self._try_accept())
         self.body.addWidget(self.table, 1)
         self.count = muted("Loading the households…", self)

@@ -21,7 +21,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from desktop.errors import KnownError
 from desktop.services.registry import CaseSummary, PersonRow
@@ -278,6 +285,46 @@ def install_rtl_delegates(view: QAbstractItemView, columns: Sequence[Column[Any]
         delegate = RightToLeftDelegate(view)
     for number, column in enumerate(columns):
         view.setItemDelegateForColumn(number, delegate if column.rtl else None)  # type: ignore[arg-type]
+
+
+def record_table(
+    parent: QWidget, name: str, model: RecordListModel[Any], *, row_padding: int = 10
+) -> QTableView:
+    """A short read-only list of records (in a dialog or beside a form): one row at a time.
+
+    ``row_padding`` is added to the font's height for each row; lists of names in
+    Arabic script pass a little more.
+    """
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + row_padding)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    install_rtl_delegates(table, model.columns)
+    return table
+
+
+def fit_table(table: QTableView, columns: Sequence[Column[Any]]) -> None:
+    """Size every column but the last (which stretches) to its title, sample and rows."""
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    for number, column in enumerate(columns[:-1]):
+        width = max(
+            header.fontMetrics().horizontalAdvance(column.title),
+            metrics.horizontalAdvance(column.sample),
+            table.sizeHintForColumn(number) if table.model().rowCount() else 0,
+        )
+        header.resizeSection(number, width + 16)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
 
 # -- how values read ------------------------------------------------------------------------

@@ -42,15 +42,13 @@ from desktop.ui.orientation_dialogs import (
     CancelSessionDialog,
     EnrolHouseholdDialog,
     SessionDialog,
-    fit_table,
-    record_table,
     session_columns,
     session_long_when,
     session_state,
 )
 from desktop.ui.pages.base import Page
 from desktop.ui.person_form import FormDialog
-from desktop.ui.registry_models import RecordListModel
+from desktop.ui.registry_models import RecordListModel, fit_table, record_table
 from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted
 from desktop.ui.worker import run_in_background
 
@@ -148,7 +146,7 @@ class OrientationPage(Page):
         self.columns = session_columns(_now)
         self.model: RecordListModel[SessionRecord] = RecordListModel(self.columns)
         self.model.setParent(self)
-        self.table = record_table(split, "sessionsTable", self.model)
+        self.table = record_table(split, "sessionsTable", self.model, row_padding=12)
         split.addWidget(self.table)
         split.addWidget(self._detail_box(split))
         split.setSizes([220, 420])
@@ -188,7 +186,7 @@ class OrientationPage(Page):
         inner.addWidget(self.detail_topics)
         self.people_model: RecordListModel[EnrolmentRecord] = RecordListModel(ENROLMENT_COLUMNS)
         self.people_model.setParent(self)
-        self.people_table = record_table(box, "enrolledTable", self.people_model)
+        self.people_table = record_table(box, "enrolledTable", self.people_model, row_padding=12)
         inner.addWidget(self.people_table, 1)
         self.detail_message = InlineMessage(box)
         self.detail_message.setObjectName("sessionMessage")
