@@ -290,10 +290,7 @@ class SchedulePage(Page):
         self.agenda_stack = QStackedWidget(tab)
         for shown in (self.day_list, self.week_list):
             self.agenda_stack.addWidget(shown.table)
-            shown.table.activated.connect(lambda index, s=shown: self._open_row(s, index))
-            shown.table.selectionModel().selectionChanged.connect(
-                lambda *_a: self._update_buttons()
-            )
+            self._watch(shown)
         column.addWidget(self.agenda_stack, 1)
 
         actions = QHBoxLayout()
@@ -325,32 +322,47 @@ class SchedulePage(Page):
         QShortcut(QKeySequence("Alt+Right"), tab, lambda: self.step(1))
         return tab
 
-    def _build_inform(self) -> QWidget:
+    def _list_tab(
+        self,
+        intro: str,
+        name: str,
+        columns: list[Column[AppointmentRecord]],
+        empty_text: str,
+        empty_name: str,
+    ) -> tuple[QWidget, _List, QLabel, QHBoxLayout]:
+        """A tab of one list: what it is for, the table, what shows when it is empty, and an
+        (empty) row for the tab's buttons."""
         tab = QWidget(self)
         column = QVBoxLayout(tab)
         column.setContentsMargins(0, SPACING, 0, 0)
         column.setSpacing(SPACING)
-        column.addWidget(
-            muted(
-                "Appointments starting soon whose families have not been told yet. Print "
-                "their slips (handed over or given to a focal point), or record how they "
-                "were told.",
-                tab,
-            )
-        )
-        self.inform_list = _List(tab, "toInformTable", INFORM_COLUMNS)
-        self.inform_list.table.activated.connect(
-            lambda index: self._open_row(self.inform_list, index)
-        )
-        self.inform_list.table.selectionModel().selectionChanged.connect(
-            lambda *_a: self._update_buttons()
-        )
-        column.addWidget(self.inform_list.table, 1)
-        self.inform_empty = muted("Every family with an appointment coming up has been told.", tab)
-        self.inform_empty.setObjectName("informEmpty")
-        self.inform_empty.hide()
-        column.addWidget(self.inform_empty)
+        column.addWidget(muted(intro, tab))
+        shown = _List(tab, name, columns)
+        self._watch(shown)
+        column.addWidget(shown.table, 1)
+        empty = muted(empty_text, tab)
+        empty.setObjectName(empty_name)
+        empty.hide()
+        column.addWidget(empty)
         actions = QHBoxLayout()
+        column.addLayout(actions)
+        return tab, shown, empty, actions
+
+    def _watch(self, shown: _List) -> None:
+        """Enter or a double click opens a row; a new selection updates the buttons."""
+        shown.table.activated.connect(lambda index: self._open_row(shown, index))
+        shown.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+
+    def _build_inform(self) -> QWidget:
+        tab, self.inform_list, self.inform_empty, actions = self._list_tab(
+            "Appointments starting soon whose families have not been told yet. Print "
+            "their slips (handed over or given to a focal point), or record how they "
+            "were told.",
+            "toInformTable",
+            INFORM_COLUMNS,
+            "Every family with an appointment coming up has been told.",
+            "informEmpty",
+        )
         self.inform_slips_button = self._button(
             actions, "Print slips…", "informPrintSlips", self.print_inform_slips
         )
@@ -365,36 +377,19 @@ class SchedulePage(Page):
             actions, "Open…", "informOpen", lambda: self._open_selected(self.inform_list)
         )
         actions.addStretch(1)
-        column.addLayout(actions)
         return tab
 
     def _build_no_shows(self) -> QWidget:
-        tab = QWidget(self)
-        column = QVBoxLayout(tab)
-        column.setContentsMargins(0, SPACING, 0, 0)
-        column.setSpacing(SPACING)
-        column.addWidget(
-            muted(
-                "Missed appointments without a new date. Give the family a new date, or "
-                "close the follow-up with the reason none is needed (for example the "
-                "household withdrew).",
-                tab,
-            )
+        tab, self.no_show_list, self.no_show_empty, actions = self._list_tab(
+            "Missed appointments without a new date. Give the family a new date, or "
+            "close the follow-up with the reason none is needed (for example the "
+            "household withdrew).",
+            "noShowTable",
+            NO_SHOW_COLUMNS,
+            "No missed appointment is waiting for a new date.",
+            "noShowEmpty",
         )
-        self.no_show_list = _List(tab, "noShowTable", NO_SHOW_COLUMNS)
         self.no_show_list.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.no_show_list.table.activated.connect(
-            lambda index: self._open_row(self.no_show_list, index)
-        )
-        self.no_show_list.table.selectionModel().selectionChanged.connect(
-            lambda *_a: self._update_buttons()
-        )
-        column.addWidget(self.no_show_list.table, 1)
-        self.no_show_empty = muted("No missed appointment is waiting for a new date.", tab)
-        self.no_show_empty.setObjectName("noShowEmpty")
-        self.no_show_empty.hide()
-        column.addWidget(self.no_show_empty)
-        actions = QHBoxLayout()
         self.reschedule_button = self._button(
             actions, "Reschedule…", "rescheduleNoShow", self.reschedule_no_show
         )
@@ -409,7 +404,6 @@ class SchedulePage(Page):
             actions, "Open…", "noShowOpen", lambda: self._open_selected(self.no_show_list)
         )
         actions.addStretch(1)
-        column.addLayout(actions)
         return tab
 
     def write_buttons(self) -> list[QPushButton]:
