@@ -71,7 +71,7 @@ from desktop.ui.schedule_models import (
     long_day,
     status_text,
 )
-from desktop.ui.widgets import SPACING, InlineMessage, heading, muted
+from desktop.ui.widgets import SPACING, InlineMessage, add_button, heading, muted
 from desktop.ui.worker import run_in_background
 
 #: pause after the last change before the time is checked against other bookings
@@ -902,8 +902,8 @@ class AppointmentDialog(QDialog):
         box.addWidget(self._people)
         self.attendee_boxes: dict[str, QCheckBox] = {}
         row = QHBoxLayout()
-        self.attendance_button = self._button(
-            row, "Record attendance", "recordAttendance", self.record_attendance
+        self.attendance_button = add_button(
+            self, row, "Record attendance", "recordAttendance", self.record_attendance
         )
         row.addStretch(1)
         box.addLayout(row)
@@ -925,8 +925,12 @@ class AppointmentDialog(QDialog):
         )
         box.addWidget(self.notifications_table)
         row = QHBoxLayout()
-        self.notify_button = self._button(
-            row, "Record how the family was told…", "recordNotification", self.record_notification
+        self.notify_button = add_button(
+            self,
+            row,
+            "Record how the family was told…",
+            "recordNotification",
+            self.record_notification,
         )
         row.addStretch(1)
         box.addLayout(row)
@@ -947,16 +951,16 @@ class AppointmentDialog(QDialog):
         layout.addWidget(self.chain_box)
 
         actions = QHBoxLayout()
-        self.reschedule_button = self._button(
-            actions, "Reschedule…", "rescheduleAppointment", self.reschedule
+        self.reschedule_button = add_button(
+            self, actions, "Reschedule…", "rescheduleAppointment", self.reschedule
         )
-        self.cancel_button = self._button(
-            actions, "Cancel appointment…", "cancelAppointment", self.cancel_appointment
+        self.cancel_button = add_button(
+            self, actions, "Cancel appointment…", "cancelAppointment", self.cancel_appointment
         )
-        self.outcome_button = self._button(
-            actions, "Interview outcome…", "interviewOutcome", self.record_outcome
+        self.outcome_button = add_button(
+            self, actions, "Interview outcome…", "interviewOutcome", self.record_outcome
         )
-        self.case_button = self._button(actions, "Open household", "openHousehold", self._case)
+        self.case_button = add_button(self, actions, "Open household", "openHousehold", self._case)
         self.case_button.setVisible(open_case is not None)
         actions.addStretch(1)
         close = QPushButton("Close", self)
@@ -973,15 +977,6 @@ class AppointmentDialog(QDialog):
             button.setVisible(can_write)
         self._update_buttons()
         self.reload()
-
-    def _button(
-        self, row: QHBoxLayout, text: str, name: str, slot: Callable[[], object]
-    ) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        row.addWidget(button)
-        return button
 
     def write_buttons(self) -> list[QPushButton]:
         return [

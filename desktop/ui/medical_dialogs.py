@@ -81,7 +81,7 @@ from desktop.ui.medical_models import (
 )
 from desktop.ui.person_form import CheckedFormDialog, add_checked_rows, select_data
 from desktop.ui.registry_models import RecordListModel, fit_table, record_table
-from desktop.ui.widgets import SPACING, InlineMessage, heading, muted
+from desktop.ui.widgets import SPACING, InlineMessage, add_button, heading, muted
 from desktop.ui.worker import run_in_background
 
 NOTES_LABEL = "Medical notes (medical staff only)"
@@ -686,11 +686,17 @@ class MedicalHistoryDialog(QDialog):
         layout.addWidget(split, 1)
 
         actions = QHBoxLayout()
-        self.new_button = self._button(actions, "New record…", "newMedicalRecord", self.new_record)
-        self.correct_button = self._button(
-            actions, "Correct…", "correctMedicalRecord", self.correct
+        self.new_button = add_button(
+            self, actions, "New record…", "newMedicalRecord", self.new_record
         )
-        self.correct_button.setToolTip("Change the selected examination (the change is audited)")
+        self.correct_button = add_button(
+            self,
+            actions,
+            "Correct…",
+            "correctMedicalRecord",
+            self.correct,
+            "Change the selected examination (the change is audited)",
+        )
         actions.addSpacing(SPACING)
         self.certificate_button = QPushButton("Print certificate…", self)
         self.certificate_button.setObjectName("printCertificate")
@@ -706,11 +712,13 @@ class MedicalHistoryDialog(QDialog):
             "Fitness-to-travel certificates for the airline: no diagnosis, no notes"
         )
         actions.addWidget(self.certificate_button)
-        self.envelope_button = self._button(
-            actions, "Print envelope cover…", "printEnvelope", self.print_envelope
-        )
-        self.envelope_button.setToolTip(
-            "The MEDICAL-IN-CONFIDENCE cover sheet listing the household's medical documents"
+        self.envelope_button = add_button(
+            self,
+            actions,
+            "Print envelope cover…",
+            "printEnvelope",
+            self.print_envelope,
+            "The MEDICAL-IN-CONFIDENCE cover sheet listing the household's medical documents",
         )
         actions.addStretch(1)
         close = QPushButton("Close", self)
@@ -725,15 +733,6 @@ class MedicalHistoryDialog(QDialog):
         self.resize(1140, 680)
         self._update_buttons()
         self.reload()
-
-    def _button(
-        self, row: QHBoxLayout, text: str, name: str, slot: Callable[[], object]
-    ) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        row.addWidget(button)
-        return button
 
     # -- loading ---------------------------------------------------------------------------------
     def _alive(self) -> bool:

@@ -6,8 +6,10 @@ first import costs about 27 ms, a fifth of the start-up budget.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 SPACING = 12
 MARGIN = 20
@@ -27,6 +29,27 @@ def muted(text: str, parent: QWidget | None = None) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: #475569;")
     return label
+
+
+def add_button(
+    parent: QWidget,
+    row: QBoxLayout,
+    text: str,
+    name: str,
+    slot: Callable[[], object],
+    tip: str = "",
+) -> QPushButton:
+    """A named push button at the end of ``row`` that calls ``slot``.
+
+    ``clicked`` passes a ``checked`` flag; the lambda drops it so slots that take an
+    optional argument are not handed ``False``.
+    """
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setToolTip(tip)
+    button.clicked.connect(lambda _checked=False: slot())
+    row.addWidget(button)
+    return button
 
 
 class DemoBanner(QLabel):

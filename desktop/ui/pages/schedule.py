@@ -64,7 +64,7 @@ from desktop.ui.schedule_models import (
     long_day,
     week_of,
 )
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, add_button, heading, muted
 from desktop.ui.worker import run_in_background
 
 _STATUS_COLOURS = {
@@ -201,16 +201,6 @@ class SchedulePage(Page):
         self._update_buttons()
 
     # -- building -------------------------------------------------------------------------------
-    def _button(
-        self, row: QHBoxLayout, text: str, name: str, slot: Callable[[], object], tip: str = ""
-    ) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setToolTip(tip)
-        button.clicked.connect(lambda _checked=False: slot())
-        row.addWidget(button)
-        return button
-
     def _build_agenda(self) -> QWidget:
         tab = QWidget(self)
         column = QVBoxLayout(tab)
@@ -294,21 +284,28 @@ class SchedulePage(Page):
         column.addWidget(self.agenda_stack, 1)
 
         actions = QHBoxLayout()
-        self.open_button = self._button(
-            actions, "Open…", "openAppointment", self.open_selected, "Show the appointment (Enter)"
+        self.open_button = add_button(
+            self,
+            actions,
+            "Open…",
+            "openAppointment",
+            self.open_selected,
+            "Show the appointment (Enter)",
         )
-        self.agenda_print_button = self._button(
+        self.agenda_print_button = add_button(
+            self,
             actions,
             "Print agenda…",
             "printAgenda",
             self.print_agenda,
             "The day's list for reception, with a column for signatures",
         )
-        self.agenda_slips_button = self._button(
-            actions, "Print slips…", "printSlips", self.print_agenda_slips
+        self.agenda_slips_button = add_button(
+            self, actions, "Print slips…", "printSlips", self.print_agenda_slips
         )
         actions.addStretch(1)
-        self.bulk_button = self._button(
+        self.bulk_button = add_button(
+            self,
             actions,
             "Schedule many…",
             "scheduleMany",
@@ -363,18 +360,19 @@ class SchedulePage(Page):
             "Every family with an appointment coming up has been told.",
             "informEmpty",
         )
-        self.inform_slips_button = self._button(
-            actions, "Print slips…", "informPrintSlips", self.print_inform_slips
+        self.inform_slips_button = add_button(
+            self, actions, "Print slips…", "informPrintSlips", self.print_inform_slips
         )
-        self.notify_button = self._button(
+        self.notify_button = add_button(
+            self,
             actions,
             "Record how they were told…",
             "recordNotification",
             self.record_notification,
             "Phone call, via a focal point, in person or a printed slip",
         )
-        self.inform_open_button = self._button(
-            actions, "Open…", "informOpen", lambda: self._open_selected(self.inform_list)
+        self.inform_open_button = add_button(
+            self, actions, "Open…", "informOpen", lambda: self._open_selected(self.inform_list)
         )
         actions.addStretch(1)
         return tab
@@ -390,18 +388,19 @@ class SchedulePage(Page):
             "noShowEmpty",
         )
         self.no_show_list.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.reschedule_button = self._button(
-            actions, "Reschedule…", "rescheduleNoShow", self.reschedule_no_show
+        self.reschedule_button = add_button(
+            self, actions, "Reschedule…", "rescheduleNoShow", self.reschedule_no_show
         )
-        self.close_follow_up_button = self._button(
+        self.close_follow_up_button = add_button(
+            self,
             actions,
             "Close follow-up…",
             "closeFollowUp",
             self.close_follow_up,
             "No new date is needed; say why",
         )
-        self.no_show_open_button = self._button(
-            actions, "Open…", "noShowOpen", lambda: self._open_selected(self.no_show_list)
+        self.no_show_open_button = add_button(
+            self, actions, "Open…", "noShowOpen", lambda: self._open_selected(self.no_show_list)
         )
         actions.addStretch(1)
         return tab
