@@ -370,9 +370,7 @@ class MedicalRecordForm(CheckedFormDialog):
         self.carried.setWordWrap(True)
         self.carried.hide()
         self.body.addWidget(self.carried)
-        self.missing = muted("", self)
-        self.missing.setObjectName("stillNeeded")
-        self.body.addWidget(self.missing)
+        self.add_still_needed()
         self.finish_layout()
 
         if kind is not None:
@@ -541,9 +539,7 @@ class MedicalRecordForm(CheckedFormDialog):
     def _untouched_problems(self, names: list[str]) -> None:
         order = list(self._errors)  # the order of the fields on the form
         names = sorted(names, key=lambda n: order.index(n) if n in order else len(order))
-        waiting = [_FIELD_TITLES.get(n, n.replace("_", " ")) for n in names]
-        self.missing.setText("Still needed: " + ", ".join(waiting) + "." if waiting else "")
-        self.missing.setVisible(bool(waiting))
+        self.show_still_needed([_FIELD_TITLES.get(n, n.replace("_", " ")) for n in names])
 
 
 # -- a person's history ------------------------------------------------------------------------

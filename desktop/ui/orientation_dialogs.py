@@ -282,9 +282,7 @@ class SessionDialog(CheckedFormDialog):
         form.setRowVisible(rows[2][2], False)
         self._form = form
         self.body.addLayout(form)
-        self.missing = muted("", self)
-        self.missing.setObjectName("stillNeeded")
-        self.body.addWidget(self.missing)
+        self.add_still_needed()
         self.finish_layout()
 
         if session is not None:
@@ -342,9 +340,7 @@ class SessionDialog(CheckedFormDialog):
         return problems
 
     def _untouched_problems(self, names: list[str]) -> None:
-        waiting = [_FIELD_TITLES.get(n, n) for n in names]
-        self.missing.setText("Still needed: " + ", ".join(waiting) + "." if waiting else "")
-        self.missing.setVisible(bool(waiting))
+        self.show_still_needed([_FIELD_TITLES.get(n, n) for n in names])
 
     # -- across an auto-lock ---------------------------------------------------------------------
     def draft(self) -> dict[str, Any]:

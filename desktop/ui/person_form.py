@@ -137,6 +137,17 @@ class CheckedFormDialog(FormDialog):
     def _untouched_problems(self, names: list[str]) -> None:
         """Problems of fields not touched yet (no message under them yet)."""
 
+    def add_still_needed(self) -> None:
+        """A line under the form naming what untouched fields still lack (their own
+        messages only show once the clerk has been there); ``show_still_needed`` fills it."""
+        self.missing = muted("", self)
+        self.missing.setObjectName("stillNeeded")
+        self.body.addWidget(self.missing)
+
+    def show_still_needed(self, waiting: list[str]) -> None:
+        self.missing.setText("Still needed: " + ", ".join(waiting) + "." if waiting else "")
+        self.missing.setVisible(bool(waiting))
+
     def error_text(self, name: str) -> str:
         """The message shown beside field ``name`` (empty when none is shown)."""
         label = self._errors[name]
@@ -314,9 +325,7 @@ class PersonForm(CheckedFormDialog):
         self._errors.update(add_checked_rows(self, form, rows))
         self._form = form
         self.body.addLayout(form)
-        self.missing = muted("", self)
-        self.missing.setObjectName("stillNeeded")
-        self.body.addWidget(self.missing)
+        self.add_still_needed()
         self.finish_layout()
 
         if relationship is not None:
@@ -437,9 +446,7 @@ class PersonForm(CheckedFormDialog):
 
     # -- validation as the clerk types ------------------------------------------------------------
     def _untouched_problems(self, names: list[str]) -> None:
-        waiting = [_FIELD_TITLES.get(n, n) for n in names]
-        self.missing.setText("Still needed: " + ", ".join(waiting) + "." if waiting else "")
-        self.missing.setVisible(bool(waiting))
+        self.show_still_needed([_FIELD_TITLES.get(n, n) for n in names])
 
     # -- MRZ ------------------------------------------------------------------------------------
     def _mrz_changed(self) -> None:

@@ -121,9 +121,7 @@ class PlaceDialog(CheckedFormDialog):
         self._errors.update(add_checked_rows(self, form, rows))
         self._form = form
         self.body.addLayout(form)
-        self.missing = muted("", self)
-        self.missing.setObjectName("stillNeeded")
-        self.body.addWidget(self.missing)
+        self.add_still_needed()
         self.finish_layout()
 
         if place is not None:
@@ -172,9 +170,7 @@ class PlaceDialog(CheckedFormDialog):
         return validate_place(self.value())
 
     def _untouched_problems(self, names: list[str]) -> None:
-        waiting = [_FIELD_TITLES.get(n, n) for n in names]
-        self.missing.setText("Still needed: " + ", ".join(waiting) + "." if waiting else "")
-        self.missing.setVisible(bool(waiting))
+        self.show_still_needed([_FIELD_TITLES.get(n, n) for n in names])
 
     # -- across an auto-lock ----------------------------------------------------------------
     def draft(self) -> dict[str, Any]:
