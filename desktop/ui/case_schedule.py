@@ -232,13 +232,18 @@ class CaseSchedulePanel(QWidget):
         self._update_buttons()
 
     # -- building -----------------------------------------------------------------------------
-    def _appointments_tab(self) -> QWidget:
+    def _summary_tab(self, summary_name: str) -> tuple[QWidget, QVBoxLayout, QLabel]:
+        """A tab that starts with a one-line summary (filled once the facts are loaded)."""
         tab = QWidget(self)
         box = QVBoxLayout(tab)
         box.setContentsMargins(0, SPACING // 2, 0, 0)
-        self.appointments_summary = muted("", tab)
-        self.appointments_summary.setObjectName("appointmentsSummary")
-        box.addWidget(self.appointments_summary)
+        summary = muted("", tab)
+        summary.setObjectName(summary_name)
+        box.addWidget(summary)
+        return tab, box, summary
+
+    def _appointments_tab(self) -> QWidget:
+        tab, box, self.appointments_summary = self._summary_tab("appointmentsSummary")
         self.appointments_model: RecordListModel[AppointmentRecord] = RecordListModel(
             APPOINTMENT_COLUMNS
         )
@@ -265,12 +270,7 @@ class CaseSchedulePanel(QWidget):
         return tab
 
     def _orientation_tab(self) -> QWidget:
-        tab = QWidget(self)
-        box = QVBoxLayout(tab)
-        box.setContentsMargins(0, SPACING // 2, 0, 0)
-        self.orientation_summary = muted("", tab)
-        self.orientation_summary.setObjectName("orientationSummary")
-        box.addWidget(self.orientation_summary)
+        tab, box, self.orientation_summary = self._summary_tab("orientationSummary")
         self.orientation_model: RecordListModel[OrientationRow] = RecordListModel(
             ORIENTATION_COLUMNS
         )

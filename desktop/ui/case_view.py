@@ -65,7 +65,7 @@ from desktop.ui.registry_models import (
     record_table,
     words,
 )
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, add_button, heading, muted
 from desktop.ui.worker import run_in_background
 
 READ_ONLY = "Read only: your role can see households but not change them."
@@ -395,11 +395,8 @@ class CaseView(QWidget):
         self.reload()
 
     def _button(self, row: QHBoxLayout, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(text.rstrip("…").replace(" ", "_").lower() + "_button")
-        button.clicked.connect(lambda _checked=False: slot())
-        row.addWidget(button)
-        return button
+        name = text.rstrip("…").replace(" ", "_").lower() + "_button"
+        return add_button(self, row, text, name, slot)
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
