@@ -1,16 +1,17 @@
-"""GUI fixtures: a DesktopApp on a fresh data directory, dialogs captured."""
+"""GUI fixtures: a DesktopApp on a fresh data directory, dialogs and PDF previews captured."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop import app as app_module
-from desktop.ui import dialogs
+from desktop.ui import dialogs, pdf_preview
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +26,29 @@ def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: seen.append(text))
     return seen
+
+
+@pytest.fixture
+def previews(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """PDF previews a window opens, replaced by stand-ins the test drives."""
+    shown: list[Any] = []
+
+    class FakePreview(QDialog):
+        def __init__(
+            self,
+            parent: QWidget | None,
+            title: str,
+            pdf: bytes,
+            suggested_name: str,
+            on_output: Callable[[str], None] | None = None,
+        ) -> None:
+            super().__init__(parent)
+            self.title, self.pdf, self.suggested_name = title, pdf, suggested_name
+            self.on_output = on_output
+            shown.append(self)
+
+    monkeypatch.setattr(pdf_preview, "PdfPreviewDialog", FakePreview)
+    return shown
 
 
 @pytest.fixture

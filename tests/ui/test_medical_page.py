@@ -3,7 +3,7 @@ record form with outcome-driven fields, printing, and who may see any of it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -26,7 +26,7 @@ from desktop.services.places import PlaceInput, PlacesService
 from desktop.services.registration import CaseInput, PersonInput, RegistrationService
 from desktop.services.session import UnlockedOffice
 from desktop.services.vocabulary import FORBIDDEN_SSR, MOBILITY_SSR, OTHER_SSR
-from desktop.ui import pdf_preview, worker
+from desktop.ui import worker
 from desktop.ui.appointment_dialogs import to_qdate
 from desktop.ui.medical_dialogs import (
     CERTIFICATES_FILE,
@@ -151,28 +151,6 @@ def team(qtbot: Any, office: UnlockedOffice, data_dir: Path) -> Iterator[Team]:
     )
     qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
     doc.close()
-
-
-@pytest.fixture
-def previews(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """PDF previews opened, replaced by stand-ins."""
-    shown: list[Any] = []
-
-    class FakePreview(QDialog):
-        def __init__(
-            self,
-            parent: QWidget | None,
-            title: str,
-            pdf: bytes,
-            suggested_name: str,
-            on_output: Callable[[str], None] | None = None,
-        ) -> None:
-            super().__init__(parent)
-            self.title, self.pdf, self.suggested_name = title, pdf, suggested_name
-            shown.append(self)
-
-    monkeypatch.setattr(pdf_preview, "PdfPreviewDialog", FakePreview)
-    return shown
 
 
 def cells(model: Any, row: int) -> list[str]:

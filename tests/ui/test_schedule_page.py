@@ -4,7 +4,7 @@ no-show lists, booking one or many, printing slips, read-only users."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from reportlab.pdfgen import canvas
 
 from desktop.services import auth
@@ -99,6 +99,15 @@ class Desk:
         )
         return self.appointments.schedule(data, now=now)
 
+    def no_show(self, family: str) -> str:
+        """An appointment of a new household yesterday at 10:00 (booked the day before) that
+        nobody came to."""
+        yesterday = days_ahead(-1)
+        earlier = day_bounds(yesterday)[0] - timedelta(hours=1)
+        missed = self.book(self.household(family), yesterday, time(10, 0), now=earlier)
+        self.appointments.record_attendance(missed, [])
+        return missed
+
     def members(self, case_id: str) -> list[tuple[str, str]]:
         detail = self.registration.case_detail(case_id)
         return [(m.id, f"{m.given_name} {m.family_name}") for m in detail.members]
@@ -166,29 +175,6 @@ def confirm_answers(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
         dialogs, "confirm", lambda parent, title, question: answers.pop(0) if answers else False
     )
     return answers
-
-
-@pytest.fixture
-def previews(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """PDF previews the page opens, replaced by stand-ins the test drives."""
-    shown: list[Any] = []
-
-    class FakePreview(QDialog):
-        def __init__(
-            self,
-            parent: QWidget | None,
-            title: str,
-            pdf: bytes,
-            suggested_name: str,
-            on_output: Callable[[str], None] | None = None,
-        ) -> None:
-            super().__init__(parent)
-            self.title, self.pdf, self.suggested_name = title, pdf, suggested_name
-            self.on_output = on_output
-            shown.append(self)
-
-    monkeypatch.setattr(pdf_preview, "PdfPreviewDialog", FakePreview)
-    return shown
 
 
 def times(page: SchedulePage) -> list[str]:
@@ -411,10 +397,7 @@ def test_print_agenda_of_the_day_shown(
 
 
 def test_no_show_is_listed_and_rescheduling_it_links_the_chain(qtbot, desk: Desk) -> None:
-    yesterday = days_ahead(-1)
-    earlier = day_bounds(yesterday)[0] - timedelta(hours=1)
-    missed = desk.book(desk.household("Karimi"), yesterday, time(10, 0), now=earlier)
-    desk.appointments.record_attendance(missed, [])
+    missed = desk.no_show("Karimi")
 
     page = desk.page(qtbot)
     assert page.tabs.tabText(2) == "No-show follow-up (1)"
@@ -447,10 +430,7 @@ def test_no_show_is_listed_and_rescheduling_it_links_the_chain(qtbot, desk: Desk
 
 
 def test_close_follow_up_needs_a_reason(qtbot, desk: Desk) -> None:
-    yesterday = days_ahead(-1)
-    earlier = day_bounds(yesterday)[0] - timedelta(hours=1)
-    missed = desk.book(desk.household("Karimi"), yesterday, time(10, 0), now=earlier)
-    desk.appointments.record_attendance(missed, [])
+    missed = desk.no_show("Karimi")
     page = desk.page(qtbot)
     page.no_show_list.select([missed])
     dialog = page.close_follow_up()
