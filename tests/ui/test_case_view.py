@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -47,8 +46,8 @@ from desktop.ui.medical_dialogs import CaseFitness, MedicalHistoryDialog
 from desktop.ui.pages.cases import CasesPage
 from desktop.ui.person_form import PersonForm
 from tests.conftest import CHEAP_KDF, USER_PASSWORD
+from tests.ui.helpers import WAIT_MS, office_as, unlock_copy
 
-WAIT_MS = 10_000
 MRZ_1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
 MRZ_2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
 
@@ -95,20 +94,9 @@ def _no_windows_left(qtbot) -> Iterator[None]:
     close_case_views()
 
 
-def _unlock(template_dir: Path, tmp_path: Path, username: str) -> UnlockedOffice:
-    directory = tmp_path / "office"
-    if not directory.exists():
-        shutil.copytree(template_dir, directory)
-    return auth.unlock(directory, username, USER_PASSWORD)
-
-
 @pytest.fixture
 def office(qtbot, template_dir: Path, tmp_path: Path) -> Iterator[UnlockedOffice]:
-    opened = _unlock(template_dir, tmp_path, "registration")
-    yield opened
-    close_case_views()
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
-    opened.close()
+    yield from office_as(qtbot, template_dir, tmp_path, "registration")
 
 
 @pytest.fixture
@@ -348,7 +336,7 @@ def test_edit_the_household(qtbot, registration, case_id):
 
 
 def test_a_viewer_cannot_change_anything(qtbot, template_dir, tmp_path, shown_errors):
-    viewer = _unlock(template_dir, tmp_path, "viewer")
+    viewer = unlock_copy(template_dir, tmp_path, "viewer")
     try:
         registration = RegistrationService(viewer)
         registry = RegistryService(viewer)
@@ -598,7 +586,7 @@ CANARY = "CANARY-DIAGNOSIS-hepatitis-5581"
 
 def _examine_principal(template_dir: Path, tmp_path: Path, case_id: str) -> str:
     """The medical officer clears the principal with a wheelchair and a nurse."""
-    doc = _unlock(template_dir, tmp_path, "medical")
+    doc = unlock_copy(template_dir, tmp_path, "medical")
     try:
         registration = RegistrationService(doc)
         principal = registration.case_detail(case_id).members[0].id
@@ -683,7 +671,7 @@ def test_everyone_sees_the_fitness_summary_and_no_record(
 
 def test_the_medical_team_opens_a_members_records(qtbot, office, case_id, template_dir, tmp_path):
     principal = _examine_principal(template_dir, tmp_path, case_id)
-    doc = _unlock(template_dir, tmp_path, "medical")
+    doc = unlock_copy(template_dir, tmp_path, "medical")
     try:
         fitness = CaseFitness(FitnessService(doc), MedicalService(doc), can_write=True)
         view = _open(qtbot, RegistrationService(doc), case_id, can_write=False, fitness=fitness)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -35,8 +34,8 @@ from desktop.ui.orientation_dialogs import (
 )
 from desktop.ui.pages.orientation import OrientationPage
 from tests.conftest import ADMIN_PASSWORD, CHEAP_KDF, USER_PASSWORD
+from tests.ui.helpers import WAIT_MS, office_as, unlock_copy
 
-WAIT_MS = 10_000
 HALL = "IOM office, training hall"
 
 
@@ -106,20 +105,9 @@ def _no_windows_left(qtbot) -> Iterator[None]:
     close_case_views()
 
 
-def _unlock(template_dir: Path, tmp_path: Path, username: str) -> UnlockedOffice:
-    directory = tmp_path / "office"
-    if not directory.exists():
-        shutil.copytree(template_dir, directory)
-    return auth.unlock(directory, username, USER_PASSWORD)
-
-
 @pytest.fixture
 def office(qtbot, template_dir: Path, tmp_path: Path) -> Iterator[UnlockedOffice]:
-    opened = _unlock(template_dir, tmp_path, "clerk")
-    yield opened
-    close_case_views()
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
-    opened.close()
+    yield from office_as(qtbot, template_dir, tmp_path, "clerk")
 
 
 @pytest.fixture
@@ -534,7 +522,7 @@ def test_cancel_a_session_with_a_reason(qtbot, office, service, page):
 
 def test_viewers_see_but_cannot_change(qtbot, template_dir, tmp_path, office, service):
     _plan(service, office, _ahead(3))
-    viewer = _unlock(template_dir, tmp_path, "vera")
+    viewer = unlock_copy(template_dir, tmp_path, "vera")
     try:
         page = _page(qtbot, viewer, can_write=False)
         assert page.model.rowCount() == 1
