@@ -92,15 +92,25 @@ def ssr_codes(record: MedicalRecord) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
+def deciding_order(record: MedicalRecord) -> tuple[datetime, datetime]:
+    """Later examinations decide; of two in the same minute, the one recorded last
+    (a correction changes neither)."""
+    return (record.examined_at, record.created_at)
+
+
+def deciding(records: Iterable[MedicalRecord], at: datetime) -> MedicalRecord | None:
+    """The examination that decides a person's fitness at the instant ``at``."""
+    # records from after ``at`` did not exist yet at that moment
+    return max((r for r in records if r.examined_at <= at), key=deciding_order, default=None)
+
+
 def summarise(
     person_id: str, records: Iterable[MedicalRecord], at: datetime, validity: Validity
 ) -> FitnessSummary:
     """The summary of one person's records at the instant ``at``."""
-    # records from after ``at`` did not exist yet at that moment
-    known = [r for r in records if r.examined_at <= at]
-    if not known:
+    latest = deciding(records, at)
+    if latest is None:
         return FitnessSummary(person_id, "pending")
-    latest = max(known, key=lambda r: (r.examined_at, r.created_at))
     if latest.outcome == "pending":
         return FitnessSummary(person_id, "pending")
     if latest.outcome not in FIT_OUTCOMES:

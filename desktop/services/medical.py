@@ -18,6 +18,8 @@ from desktop.errors import InvalidInput
 from desktop.services.fitness import (
     FIT_OUTCOMES,
     FitnessSummary,
+    deciding,
+    deciding_order,
     read_validity,
     summaries_in,
     summarise,
@@ -51,6 +53,8 @@ MEDICAL_APPOINTMENTS = ("medical_exam", "lab_xray", "pec")
 # statuses the medical team moves a household between; later ones are left alone
 _MEDICAL_JOURNEY = ("interviewed", "accepted", "medical_in_progress", "deferred")
 _ENDED = ("departed", "withdrawn", "refused")
+# where a household goes back to when its deferral is lifted (later ones are restored)
+_RECOMPUTED = (*_MEDICAL_JOURNEY, "medically_cleared", *_ENDED)
 # households whose members the medical team must see before they can travel
 _IN_MEDICAL_STAGE = ("accepted", "medical_in_progress", "interviewed")
 
@@ -198,7 +202,7 @@ class MedicalService:
             session.add(record)
             session.flush()
             self._office.audit(session, "medical_recorded", "medical_record", record.id)
-            self._move_case(session, person.case_id, data.outcome)
+            self._move_case(session, person.case_id, record.examined_at)
             return record.id
 
     def update(self, record_id: str, data: MedicalInput) -> None:
@@ -214,23 +218,36 @@ class MedicalService:
             self._office.audit(session, "medical_corrected", "medical_record", record.id)
             person = session.get(Person, record.person_id)
             if person is not None:
-                self._move_case(session, person.case_id, data.outcome)
+                self._move_case(session, person.case_id, record.examined_at)
 
-    def _move_case(self, session: Session, case_id: str, outcome: str) -> None:
-        """The journey follows the medical team: a deferral holds the whole household
-        (it travels together); once every member is cleared it is medically cleared."""
+    def _move_case(self, session: Session, case_id: str, examined_at: datetime) -> None:
+        """The journey follows the medical team, as the latest examination of each member
+        has it: a deferral holds the whole household (it travels together); once every
+        member is cleared it is medically cleared. A household whose deferral is lifted
+        goes back to where it was, when that was past the medical stage."""
         case = session.get(Case, case_id)
         if case is None or case.status in _ENDED:
             return
-        if outcome == "unfit_deferred":
+        # the examination just written counts, even a few minutes ahead of the clock
+        at = max(datetime.now(UTC), examined_at)
+        members = session.scalars(
+            select(Person.id).where(Person.case_id == case.id, Person.merged_into_id.is_(None))
+        ).all()
+        records: dict[str, list[MedicalRecord]] = {}
+        for row in session.scalars(
+            select(MedicalRecord).where(MedicalRecord.person_id.in_(members))
+        ):
+            records.setdefault(row.person_id, []).append(row)
+        latest = [deciding(records.get(m, ()), at) for m in members]
+        earlier = _before_deferral(session, case.id) if case.status == "deferred" else None
+        if any(r is not None and r.outcome == "unfit_deferred" for r in latest):
             status, reason = "deferred", "medical deferral"
+        elif earlier is not None and earlier not in _RECOMPUTED:
+            status, reason = earlier, "medical deferral lifted"
         elif case.status not in _MEDICAL_JOURNEY:
             return  # oriented, ready or booked households keep their place
         else:
-            members = session.scalars(
-                select(Person.id).where(Person.case_id == case.id, Person.merged_into_id.is_(None))
-            ).all()
-            summaries = summaries_in(session, members, datetime.now(UTC))
+            summaries = summaries_in(session, members, at)
             if all(s.cleared for s in summaries.values()):
                 status, reason = "medically_cleared", "every member cleared to travel"
             else:
@@ -288,14 +305,15 @@ class MedicalService:
             return self._views(session, [row])[0]
 
     def case_history(self, case_id: str) -> dict[str, list[MedicalRecordView]]:
-        """Every member's records (for the certificate and the envelope), audited."""
+        """Every member's records (for the certificate and the envelope), audited; each
+        member's latest first, in the order that decides fitness."""
         self._office.require(Perm.MEDICAL_READ, "read medical records")
         with self._office.unit_of_work() as session:
             rows = session.scalars(
                 select(MedicalRecord)
                 .join(Person, Person.id == MedicalRecord.person_id)
                 .where(Person.case_id == case_id, Person.merged_into_id.is_(None))
-                .order_by(MedicalRecord.examined_at.desc())
+                .order_by(MedicalRecord.examined_at.desc(), MedicalRecord.created_at.desc())
             ).all()
             found: dict[str, list[MedicalRecordView]] = {}
             for view in self._views(session, rows):
@@ -317,7 +335,7 @@ class MedicalService:
                 latest = session.scalars(
                     select(MedicalRecord)
                     .where(MedicalRecord.person_id == person.id, MedicalRecord.examined_at <= at)
-                    .order_by(MedicalRecord.examined_at.desc())
+                    .order_by(MedicalRecord.examined_at.desc(), MedicalRecord.created_at.desc())
                 ).first()
                 if latest is None or latest.pregnancy_weeks is None:
                     continue
@@ -368,7 +386,7 @@ class MedicalService:
             latest: dict[str, MedicalRecord] = {}
             for record in session.scalars(select(MedicalRecord)):
                 held = latest.get(record.person_id)
-                if held is None or record.examined_at > held.examined_at:
+                if held is None or deciding_order(record) > deciding_order(held):
                     latest[record.person_id] = record
             people = {
                 p.id: p
@@ -451,3 +469,13 @@ class MedicalService:
             )
             for r in rows
         ]
+
+
+def _before_deferral(session: Session, case_id: str) -> str | None:
+    """The status a deferred household had before it was deferred (None if unknown)."""
+    statuses = session.scalars(
+        select(CaseStatusEvent.status)
+        .where(CaseStatusEvent.case_id == case_id)
+        .order_by(CaseStatusEvent.created_at.desc(), CaseStatusEvent.change_seq.desc())
+    )
+    return next((s for s in statuses if s != "deferred"), None)

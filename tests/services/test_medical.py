@@ -12,6 +12,7 @@ from desktop.services import auth
 from desktop.services.accounts import AccountService
 from desktop.services.fitness import FitnessService, travel_moment
 from desktop.services.medical import MedicalInput, MedicalService, validate_medical
+from desktop.services.office_time import office_today
 from desktop.services.permissions import Role
 from desktop.services.readiness import ReadinessService
 from desktop.services.registration import CaseInput, PersonInput, RegistrationService
@@ -273,7 +274,8 @@ def test_the_journey_follows_the_medical_team(team, data_dir) -> None:  # type: 
         RegistrationService(clerk).set_status(case_id, "accepted", "accepted by Canada")
     finally:
         clerk.close()
-    today = date.today()
+    # yesterday in the office: an examination at 09:00 today may not have happened yet
+    today = office_today() - timedelta(days=1)
     medical = MedicalService(doc)
 
     def status() -> str:
@@ -293,3 +295,75 @@ def test_the_journey_follows_the_medical_team(team, data_dir) -> None:  # type: 
     assert status() == "deferred"
     medical.update(record, replace(FIT, examined_on=today))
     assert status() == "medically_cleared"
+
+
+def _status(office: UnlockedOffice, case_id: str) -> str:
+    from desktop.store.models import Case
+
+    with office.reading() as session:
+        found = session.get(Case, case_id)
+        assert found is not None
+        return found.status
+
+
+def _set_status(data_dir, case_id: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    clerk = _as(data_dir, "clerk")
+    try:
+        RegistrationService(clerk).set_status(case_id, status, "moved along")
+    finally:
+        clerk.close()
+
+
+def test_a_deferral_holds_while_the_others_are_examined(team, data_dir) -> None:  # type: ignore[no-untyped-def]
+    doc, case_id, (head, wife), _ = team
+    _set_status(data_dir, case_id, "accepted")
+    day = office_today() - timedelta(days=20)
+    medical = MedicalService(doc)
+    deferral = replace(
+        FIT, examined_on=day, outcome="unfit_deferred", review_date=day + timedelta(30)
+    )
+    medical.add(wife, deferral)
+    assert _status(doc, case_id) == "deferred"
+    # the head's clearance does not lift his wife's deferral: the household travels together
+    medical.add(head, replace(FIT, examined_on=day))
+    assert _status(doc, case_id) == "deferred"
+    medical.add(wife, replace(FIT, examined_on=day + timedelta(days=10)))
+    assert _status(doc, case_id) == "medically_cleared"
+
+
+def test_an_older_examination_does_not_decide_the_journey(team, data_dir) -> None:  # type: ignore[no-untyped-def]
+    doc, case_id, (head, wife), _ = team
+    _set_status(data_dir, case_id, "accepted")
+    medical = MedicalService(doc)
+    day = office_today() - timedelta(days=3)
+    medical.add(head, replace(FIT, examined_on=day))
+    medical.add(wife, replace(FIT, examined_on=day))
+    assert _status(doc, case_id) == "medically_cleared"
+    # typed in late: a deferral of a week before, since overtaken by the clearance
+    old = replace(
+        FIT, examined_on=day - timedelta(days=7), outcome="unfit_deferred", review_date=day
+    )
+    record = medical.add(head, old)
+    assert _status(doc, case_id) == "medically_cleared"
+    medical.update(record, replace(old, notes="reviewed"))
+    assert _status(doc, case_id) == "medically_cleared"
+
+
+def test_a_corrected_deferral_returns_the_household_to_its_place(team, data_dir) -> None:  # type: ignore[no-untyped-def]
+    doc, case_id, (head, wife), _ = team
+    medical = MedicalService(doc)
+    day = office_today() - timedelta(days=3)
+    medical.add(head, replace(FIT, examined_on=day))
+    medical.add(wife, replace(FIT, examined_on=day))
+    _set_status(data_dir, case_id, "booked")
+    deferral = replace(
+        FIT,
+        examined_on=day + timedelta(1),
+        outcome="unfit_deferred",
+        review_date=day + timedelta(30),
+    )
+    record = medical.add(wife, deferral)
+    assert _status(doc, case_id) == "deferred"
+    # entered for the wrong person: corrected, the booked household is booked again
+    medical.update(record, replace(deferral, outcome="fit", review_date=None))
+    assert _status(doc, case_id) == "booked"

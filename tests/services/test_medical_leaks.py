@@ -552,8 +552,9 @@ def resolve(name: str, annotation: str, entry: str, module: Any, p: Planted) -> 
         return {}
     target = getattr(module, base, None)
     if target is MedicalInput:
-        # well formed, so only the permission check can refuse it
-        return MedicalInput("health_assessment", EXAM_DAY, "Dr Hoxha", "fit")
+        # well formed, so only the permission check can refuse it; a day before the
+        # planted ones, so that as the medical officer they still decide
+        return MedicalInput("health_assessment", EXAM_DAY - timedelta(days=1), "Dr Hoxha", "fit")
     if isinstance(target, type) and dataclasses.is_dataclass(target):
         return build(target, entry, p)
     raise Unresolvable(f"{name}: {annotation}")
