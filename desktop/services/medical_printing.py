@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from desktop.errors import InvalidInput
-from desktop.services.fitness import ESCORT_BY_OUTCOME, FIT_OUTCOMES, FitnessService, FitnessSummary
+from desktop.services.fitness import FitnessService, FitnessSummary
 from desktop.services.medical import MedicalRecordView, MedicalService
 from desktop.services.office_time import office_today, to_local
 from desktop.services.permissions import Perm
@@ -101,7 +101,7 @@ class MedicalPrintingService:
         views: Sequence[MedicalRecordView],
         at: datetime,
     ) -> Certificate:
-        record = _deciding(views, summary, at)
+        record = _deciding(views, at)
         document = _travel_document(member.documents)
         escort = None
         if summary.cleared and summary.escort:
@@ -200,35 +200,14 @@ def _chosen(detail: CaseDetail, person_ids: Sequence[str] | None) -> list[Member
     return members
 
 
-def _deciding(
-    views: Sequence[MedicalRecordView], summary: FitnessSummary, at: datetime
-) -> MedicalRecordView | None:
+def _deciding(views: Sequence[MedicalRecordView], at: datetime) -> MedicalRecordView | None:
     """The examination the summary was made from: the latest one at ``at``.
 
-    Two examinations of the same minute (a form's default time, twice on one day) are
-    told apart as the summary does it, by the one it describes; failing that, the one
-    recorded last.
+    ``views`` come latest first in the order that decides fitness (``case_history``):
+    of two examinations in the same minute, the one recorded first, even if it was
+    corrected since, does not decide.
     """
-    known = [v for v in views if v.examined_at <= at]
-    if not known:
-        return None
-    newest = max(v.examined_at for v in known)
-    tied = sorted(
-        (v for v in known if v.examined_at == newest), key=lambda v: v.recorded_at, reverse=True
-    )
-    return next((v for v in tied if _describes(summary, v)), tied[0])
-
-
-def _describes(summary: FitnessSummary, view: MedicalRecordView) -> bool:
-    if view.outcome == "pending":
-        return summary.state == "pending"
-    if view.outcome not in FIT_OUTCOMES:
-        return summary.state == "not_cleared"
-    if summary.state == "expired":
-        return True
-    return summary.valid_until == view.valid_until and summary.escort == ESCORT_BY_OUTCOME.get(
-        view.outcome
-    )
+    return next((v for v in views if v.examined_at <= at), None)
 
 
 def _travel_document(documents: Sequence[DocumentRecord]) -> DocumentRecord | None:

@@ -221,6 +221,22 @@ def test_two_examinations_in_the_same_minute_print_the_one_the_summary_used(fami
     assert "Follow-up" in page
 
 
+def test_a_correction_does_not_change_which_examination_the_certificate_shows(family) -> None:  # type: ignore[no-untyped-def]
+    doc, case_id, _, (_, _, son), _ = family
+    medical = MedicalService(doc)
+    day = TODAY - timedelta(days=2)
+    wheelchair = MedicalInput(
+        "health_assessment", day, "Dr Elira Marku", "fit_with_conditions", mobility_ssr="WCHR"
+    )
+    first = medical.add(son, wheelchair)
+    medical.add(son, MedicalInput("health_assessment", day, "Dr Arben Kola", "fit"))
+    # the later one decides; a typo fixed in the earlier one must not bring it back
+    medical.update(first, replace(wheelchair, clinic="IOM clinic"))
+    (page,) = pages_text(MedicalPrintingService(doc).certificates_pdf(case_id, person_ids=[son]))
+    assert "Examiner's category: Fit" in page and "Fit with conditions" not in page
+    assert "Dr Arben Kola" in page and "Dr Elira Marku" not in page
+
+
 def test_envelope_lists_documents_without_outcomes(family) -> None:  # type: ignore[no-untyped-def]
     doc, case_id, number, (head, wife, _), _ = family
     medical = MedicalService(doc)
