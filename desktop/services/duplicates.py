@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -25,11 +26,14 @@ from desktop.services.permissions import Perm
 from desktop.services.search import index_persons
 from desktop.services.session import UnlockedOffice
 from desktop.store.models import (
+    AppointmentAttendee,
     Case,
     CaseStatusEvent,
     Consent,
     Document,
     DuplicateDecision,
+    MedicalRecord,
+    OrientationEnrolment,
     Person,
     ProtectionDetail,
 )
@@ -290,7 +294,8 @@ class DuplicateService:
     ) -> None:
         """Merge ``drop`` into ``keep``; fields in ``take_from_drop`` come from ``drop``.
 
-        Documents, consents and protection details move to the kept person; the
+        Documents, consents, protection details, medical records, appointment
+        invitations and orientation enrolments move to the kept person; the
         dropped row stays (marked merged) and the replaced values are kept in the
         audit trail's merge record. With ``and_households`` the two households are
         merged in the same transaction (all or nothing).
@@ -341,6 +346,13 @@ class DuplicateService:
                 document.person_id = keep.id
             for consent in session.scalars(select(Consent).where(Consent.person_id == drop.id)):
                 consent.person_id = keep.id
+            # medical records move unread: the clerk merging learns nothing of them
+            for record in session.scalars(
+                select(MedicalRecord).where(MedicalRecord.person_id == drop.id)
+            ):
+                record.person_id = keep.id
+            _move_links(session, AppointmentAttendee, "appointment_id", drop.id, keep.id)
+            _move_links(session, OrientationEnrolment, "session_id", drop.id, keep.id)
             protection = session.scalars(
                 select(ProtectionDetail).where(ProtectionDetail.person_id == drop.id)
             ).one_or_none()
@@ -415,6 +427,28 @@ class DuplicateService:
             session, "cases_merged", "case", keep.id, {"merged": drop.id, "moved": len(members)}
         )
         return [p.id for p in members]
+
+
+def _move_links(
+    session: Session,
+    model: type[AppointmentAttendee] | type[OrientationEnrolment],
+    owner: str,
+    drop_id: str,
+    keep_id: str,
+) -> None:
+    """Invitations and enrolments of the dropped person become the kept person's; where
+    both were invited to the same thing the kept person's row stays (attended if either)."""
+    keeps: list[Any] = list(session.scalars(select(model).where(model.person_id == keep_id)))
+    drops: list[Any] = list(session.scalars(select(model).where(model.person_id == drop_id)))
+    kept = {getattr(row, owner): row for row in keeps}
+    for row in drops:
+        twin = kept.get(getattr(row, owner))
+        if twin is None:
+            row.person_id = keep_id
+            continue
+        if row.attended and not twin.attended:
+            twin.attended = True
+        session.delete(row)
 
 
 def _combine_protection(kept: ProtectionDetail, other: ProtectionDetail) -> None:

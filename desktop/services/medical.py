@@ -340,6 +340,8 @@ class MedicalService:
                 if latest is None or latest.pregnancy_weeks is None:
                     continue
                 weeks = latest.pregnancy_weeks + (at - latest.examined_at).days // 7
+                if weeks > 42:  # the child is born by now: an old record says nothing
+                    continue
                 if weeks >= limit:
                     name = latin_name(person.given_name, person.family_name)
                     warnings.append(PregnancyWarning(person.id, name, weeks, limit))
@@ -404,7 +406,7 @@ class MedicalService:
             }
             for person_id, record in latest.items():
                 examined = people.get(person_id)
-                if examined is None or cases[examined.case_id].status in ("departed", "withdrawn"):
+                if examined is None or cases[examined.case_id].status in _ENDED:
                     continue
                 person, case = examined, cases[examined.case_id]
                 if record.outcome == "pending":

@@ -55,6 +55,7 @@ CASE_STATUSES = (
     "withdrawn",
     "refused",
 )
+MEDICAL_STATUSES = ("medical_in_progress", "medically_cleared", "deferred")
 CUSTODY = ("family", "office_safe", "handed_at_airport", "returned")
 CONSENT_PURPOSES = ("registration", "data_sharing_hq", "data_sharing_receiving_country", "medical")
 PROTECTION_CATEGORIES = (
@@ -332,6 +333,9 @@ class RegistrationService:
 
     def set_status(self, case_id: str, status: str, reason: str) -> None:
         self._office.require(Perm.REGISTRY_WRITE, "change the status of households")
+        if status in MEDICAL_STATUSES:
+            # these follow the medical team's records; only that role may set them by hand
+            self._office.require(Perm.MEDICAL_WRITE, "set a medical status by hand")
         if status not in CASE_STATUSES:
             raise InvalidInput(f"Unknown status; choose one of {', '.join(CASE_STATUSES)}.")
         if not _clean(reason):

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop.errors import InvalidInput, KnownError
+from desktop.errors import KnownError
 from desktop.services.fitness import FitnessService, FitnessSummary
 from desktop.services.medical import (
     MedicalInput,
@@ -51,7 +51,7 @@ from desktop.services.medical import (
     PregnancyWarning,
     validate_medical,
 )
-from desktop.services.office_time import office_today, to_local, to_utc
+from desktop.services.office_time import office_today, to_local
 from desktop.services.vocabulary import (
     MEDICAL_KINDS,
     MEDICAL_OUTCOMES,
@@ -527,13 +527,11 @@ class MedicalRecordForm(CheckedFormDialog):
         )
 
     def problems(self) -> dict[str, str]:
-        data = self.value()
-        problems = validate_medical(data)
-        if "examined_on" not in problems:
-            try:  # 02:30 on the night the clocks go forward never happens
-                to_utc(data.examined_on, data.examined_at)
-            except InvalidInput as exc:
-                problems["examined_on"] = exc.message
+        problems = validate_medical(self.value())
+        # the date and the time share one row of the form, labelled by the date
+        when = problems.pop("examined_at", None)
+        if when is not None and "examined_on" not in problems:
+            problems["examined_on"] = when
         return problems
 
     def _untouched_problems(self, names: list[str]) -> None:

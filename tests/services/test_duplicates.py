@@ -316,3 +316,55 @@ def test_merging_people_with_protection_details_needs_the_protection_role(
             assert session.get(Person, second).merged_into_id is None
     finally:
         clerk.close()
+
+
+def test_a_merge_moves_medical_records_invitations_and_attendance(clerk_office, twice_registered):
+    """What the dropped registration collected follows the person, unread by the clerk."""
+    from datetime import UTC, datetime, timedelta
+
+    from desktop.store.models import (
+        Appointment,
+        AppointmentAttendee,
+        Location,
+        MedicalRecord,
+    )
+
+    office = clerk_office
+    first, second, first_case, second_case = twice_registered
+    start = datetime(2026, 5, 5, 8, tzinfo=UTC)
+    with office.unit_of_work() as session:
+        place = Location(name="Clinic", kind="clinic", capacity=2, slot_minutes=30)
+        session.add(place)
+        session.flush()
+        session.add(
+            MedicalRecord(
+                person_id=second, kind="health_assessment", examined_at=start,
+                examiner="Dr Test", outcome="fit",
+            )
+        )  # fmt: skip
+        shared, own = (
+            Appointment(
+                case_id=case, kind="medical_exam", starts_at=start + timedelta(days=n),
+                ends_at=start + timedelta(days=n, hours=1), location_id=place.id,
+                status="attended",
+            )
+            for n, case in ((0, first_case), (1, second_case))
+        )  # fmt: skip
+        session.add_all([shared, own])
+        session.flush()
+        session.add_all(
+            [
+                AppointmentAttendee(appointment_id=shared.id, person_id=first, attended=False),
+                AppointmentAttendee(appointment_id=shared.id, person_id=second, attended=True),
+                AppointmentAttendee(appointment_id=own.id, person_id=second, attended=True),
+            ]
+        )
+    DuplicateService(office).merge_persons(first, second, [])
+    with office.reading() as session:
+        records = session.scalars(select(MedicalRecord.person_id)).all()
+        links = {
+            (row.appointment_id, row.person_id, row.attended)
+            for row in session.scalars(select(AppointmentAttendee))
+        }
+    assert records == [first]
+    assert links == {(shared.id, first, True), (own.id, first, True)}

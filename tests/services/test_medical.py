@@ -367,3 +367,21 @@ def test_a_corrected_deferral_returns_the_household_to_its_place(team, data_dir)
     # entered for the wrong person: corrected, the booked household is booked again
     medical.update(record, replace(deferral, outcome="fit", review_date=None))
     assert _status(doc, case_id) == "booked"
+
+
+def test_medical_statuses_are_the_medical_teams(team, data_dir) -> None:  # type: ignore[no-untyped-def]
+    _, case_id, _, _ = team
+    clerk = _as(data_dir, "clerk")
+    try:
+        with pytest.raises(PermissionDenied, match="Medical officer"):
+            RegistrationService(clerk).set_status(case_id, "medically_cleared", "looks fine")
+        RegistrationService(clerk).set_status(case_id, "on_hold", "family asked to wait")
+    finally:
+        clerk.close()
+
+
+def test_an_old_pregnancy_record_raises_no_warning(team) -> None:  # type: ignore[no-untyped-def]
+    doc, case_id, (_, wife), _ = team
+    MedicalService(doc).add(wife, replace(FIT, pregnancy_weeks=30))
+    # 30 weeks on 2 March 2026: the child was born long before a flight a year later
+    assert MedicalService(doc).pregnancy_warnings(case_id, date(2027, 3, 1)) == []

@@ -460,7 +460,7 @@ def test_pregnancy_is_checked_against_a_travel_date(qtbot, team):
             "Dr Hoxha",
             "fit",
             examined_at=time(0, 0),
-            pregnancy_weeks=30,
+            pregnancy_weeks=14,  # 40 weeks when the clearance ends, six months on
         ),
     )
     dialog = MedicalHistoryDialog(
@@ -476,7 +476,7 @@ def test_pregnancy_is_checked_against_a_travel_date(qtbot, team):
     dialog.show()
     settle(qtbot, dialog)
     assert dialog.pregnancy_row.isVisibleTo(dialog)
-    # the check starts at the end of the clearance, six months on: far past the limit
+    # the check starts at the end of the clearance, six months on: past the limit
     assert dialog.summary is not None and dialog.summary.valid_until is not None
     assert dialog.travel_date.date() == to_qdate(to_local(dialog.summary.valid_until).date())
     assert "at or past the carriers' limit of 36 weeks" in dialog.pregnancy_label.text()
@@ -537,14 +537,24 @@ def test_without_printing_or_writing_the_buttons_are_not_offered(qtbot, team):
     dialog.reject()
 
 
-def test_closing_for_the_lock_closes_the_dialogs_and_empties_the_list(qtbot, team):
+def test_closing_for_the_lock_closes_the_dialogs_and_empties_the_list(qtbot, team, monkeypatch):
     page = team.page(qtbot)
-    dialog = open_history(qtbot, page, 1)
+    page.filter.setText("Sadat")
+    dialog = open_history(qtbot, page, 0)
     form = new_form(dialog)
+    # a time refused by the service (later today) is shown beside the date: the date and
+    # the time share that row of the form
+    from desktop.ui import medical_dialogs
+
+    monkeypatch.setattr(
+        medical_dialogs, "validate_medical", lambda data: {"examined_at": "Not yet happened."}
+    )
+    assert form.problems() == {"examined_on": "Not yet happened."}
     page.close_for_lock()
     assert not isValid(form) or not form.isVisible()
     assert not isValid(dialog) or not dialog.isVisible()
     assert page.model.rowCount() == 0
+    assert page.filter.text() == ""  # it may have held a name
     page.refresh()
     assert not page.loading()
 

@@ -222,6 +222,9 @@ class MedicalPage(Page):
             dialog.reject()
         self._rows = []
         self.model.set_rows([])
+        blocked = self.filter.blockSignals(True)  # the filter may hold a name
+        self.filter.clear()
+        self.filter.blockSignals(blocked)
 
     # -- the list ---------------------------------------------------------------------------------
     def _loaded(self, request: int, found: _Loaded) -> None:
