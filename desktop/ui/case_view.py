@@ -35,6 +35,7 @@ from desktop.services.duplicates import Candidate
 from desktop.services.fitness import FitnessSummary
 from desktop.services.registration import (
     CASE_STATUSES,
+    MEDICAL_STATUSES,
     CaseDetail,
     CaseInput,
     DocumentInput,
@@ -203,7 +204,7 @@ class HouseholdDialog(FormDialog):
 class StatusDialog(FormDialog):
     """A new status and the reason for it (kept in the case history)."""
 
-    def __init__(self, parent: QWidget | None, current: str) -> None:
+    def __init__(self, parent: QWidget | None, current: str, *, medical: bool = False) -> None:
         super().__init__(parent, "Change status")
         self.setObjectName("statusDialog")
         self._current = current
@@ -211,12 +212,14 @@ class StatusDialog(FormDialog):
         form = QFormLayout()
         self.status = QComboBox(self)
         self.status.setObjectName("newStatus")
-        for status in CASE_STATUSES:
+        # the medical statuses follow the medical records; only that team sets them by hand
+        offered = [s for s in CASE_STATUSES if medical or s not in MEDICAL_STATUSES]
+        for status in offered:
             if status != current:
                 self.status.addItem(words(status), status)
-        later = CASE_STATUSES.index(current) + 1 if current in CASE_STATUSES else 0
-        if later < len(CASE_STATUSES):
-            select_data(self.status, CASE_STATUSES[later])
+        later = offered[offered.index(current) + 1 :] if current in offered else []
+        if later:
+            select_data(self.status, later[0])
         self.reason = QLineEdit(self)
         self.reason.setObjectName("statusReason")
         self.reason.setPlaceholderText("Required: why the status changes")
@@ -575,7 +578,8 @@ class CaseView(QWidget):
     def change_status(self) -> None:
         if self.case is None or not self._may_write():
             return
-        dialog = StatusDialog(self, self.case.status)
+        medical = self._fitness is not None and self._fitness.can_write
+        dialog = StatusDialog(self, self.case.status, medical=medical)
         registration, case_id = self._registration, self.case_id
 
         def action(chosen: tuple[str, str]) -> None:

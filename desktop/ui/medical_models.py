@@ -201,5 +201,5 @@ def record_facts(record: MedicalRecordView, now: datetime) -> list[tuple[str, st
         facts.append(("Pregnancy", f"{record.pregnancy_weeks} weeks at the examination"))
     if record.valid_until is not None:
         facts.append(("Valid until", validity_text(record, now)))
-    facts.append(("Recorded", f"{when(record.recorded_at)} by {record.recorded_by or '—'}"))
+    facts.append(("Last changed", f"{when(record.recorded_at)} by {record.recorded_by or '—'}"))
     return [(label, text) for label, text in facts if text]

@@ -719,3 +719,16 @@ def test_without_fitness_the_window_has_no_fitness_column(qtbot, registration, c
     assert [c.title for c in view.members_model.columns][-1] == "Needs"
     assert view.medical_button is None
     view.close()
+
+
+def test_the_status_dialog_offers_medical_statuses_to_the_medical_team_only(qtbot):
+    from desktop.ui.case_view import StatusDialog
+
+    clerk = StatusDialog(None, "accepted")
+    qtbot.addWidget(clerk)
+    offered = [clerk.status.itemData(i) for i in range(clerk.status.count())]
+    assert "deferred" not in offered and "medically_cleared" not in offered
+    assert clerk.status.currentData() == "orientation_done"  # the next step a clerk may take
+    doctor = StatusDialog(None, "accepted", medical=True)
+    qtbot.addWidget(doctor)
+    assert doctor.status.currentData() == "medical_in_progress"
