@@ -274,7 +274,13 @@ def test_week_view_spans_monday_to_sunday(qtbot, desk: Desk) -> None:
 # -- telling families --------------------------------------------------------------------------
 
 
-def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(qtbot, desk: Desk) -> None:
+def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(
+    qtbot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.pages import schedule
+
+    reloads: list[object] = []
+    monkeypatch.setattr(schedule, "refresh_case_views", lambda *a: reloads.append(a))
     soon = desk.book(desk.household("Karimi"), days_ahead(1), time(10, 0))
     desk.book(desk.household("Noori"), days_ahead(6), time(10, 0))  # not yet due
 
@@ -299,6 +305,7 @@ def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(qtbot, des
     assert page.inform_list.rows() == []
     assert page.tabs.tabText(1) == "To inform"
     assert page.inform_empty.isVisibleTo(page)
+    assert reloads  # open household windows show the change too
     told = desk.appointments.get(soon)
     assert told.status == "notified"
     assert [(n.method, n.note) for n in told.notifications] == [

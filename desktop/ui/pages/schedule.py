@@ -52,6 +52,7 @@ from desktop.ui.appointment_dialogs import (
     from_qdate,
     to_qdate,
 )
+from desktop.ui.case_view import refresh_case_views
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.cases import fit_columns, registry_table
 from desktop.ui.registry_models import Column, RecordListModel, RecordRole
@@ -417,6 +418,12 @@ class SchedulePage(Page):
         ]
 
     # -- page ---------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        """Something was booked, moved or recorded: this page and any open household
+        window show it (there is no change-event bus yet)."""
+        self.refresh()
+        refresh_case_views()
+
     def refresh(self) -> None:
         if self._closing:
             return
@@ -669,7 +676,7 @@ class SchedulePage(Page):
             can_write=self._can_write,
             open_case=self._open_case,
         )
-        dialog.changed.connect(self.refresh)
+        dialog.changed.connect(self._changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -680,7 +687,7 @@ class SchedulePage(Page):
         def finished(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and not self._closing:
                 after()
-                self.refresh()
+                self._changed()
 
         dialog.finished.connect(finished)
         dialog.open()
@@ -874,4 +881,4 @@ class SchedulePage(Page):
         self.message.show_notice(
             f"Slips handed over: {_plural(count, 'family', 'families')} recorded as told."
         )
-        self.refresh()
+        self._changed()
