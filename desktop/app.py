@@ -461,18 +461,26 @@ class DesktopApp(QObject):
                     fitness=case_fitness,
                 )
             )
+            printing = PrintingService(office)
             pages.append(
                 SchedulePage(
                     appointments,
                     places,
-                    PrintingService(office),
+                    printing,
                     registry,
                     can_schedule,
                     open_case=cases.open_case_id,
                 )
             )
             pages.append(
-                OrientationPage(orientation, places, registry, can_schedule, settings=settings)
+                OrientationPage(
+                    orientation,
+                    places,
+                    registry,
+                    can_schedule,
+                    settings=settings,
+                    printing=printing if can_schedule else None,
+                )
             )
             if actor.can(Perm.MEDICAL_READ):
                 pages.append(

@@ -11,13 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
+from sqlalchemy import select
+
 from desktop.errors import InvalidInput
 from desktop.services.appointments import AppointmentService
 from desktop.services.office_time import to_local
+from desktop.services.orientation import OrientationService
 from desktop.services.permissions import Perm
 from desktop.services.places import PlaceRecord, PlacesService
 from desktop.services.session import UnlockedOffice
 from desktop.services.vocabulary import BRING_BY_KIND
+from desktop.store.models import Case
 from reports.records import Agenda, AgendaRow, Attendee, Place, Slip
 
 # appointments a family can still be told about
@@ -90,6 +94,58 @@ class PrintingService:
     def mark_slips_handed(self, appointment_ids: Sequence[str]) -> int:
         """The printed (or saved) slips go to the families: record them as told."""
         return self._appointments.record_notification(appointment_ids, "printed_slip")
+
+    def orientation_slips_pdf(self, session_id: str) -> bytes:
+        """One slip per household enrolled in an orientation session: who must come."""
+        from reports.slips import render_slips
+
+        self._office.require(Perm.SCHEDULE_WRITE, "print orientation slips for families")
+        detail = OrientationService(self._office).session_detail(session_id)
+        session = detail.session
+        if session.cancelled:
+            raise InvalidInput("The session is cancelled: tell the families instead of printing.")
+        if not detail.enrolments:
+            raise InvalidInput("Nobody is enrolled in this session yet.")
+        households: dict[str, list[Attendee]] = {}
+        numbers: dict[str, str] = {}
+        for person in detail.enrolments:
+            households.setdefault(person.case_id, []).append(
+                Attendee(person.name, person.native_name)
+            )
+            numbers[person.case_id] = person.case_number
+        with self._office.reading() as db:
+            languages = dict(
+                db.execute(
+                    select(Case.id, Case.family_language).where(Case.id.in_(list(households)))
+                ).all()
+            )
+        place = _place(self._places.get(session.location_id))
+        minutes = int((session.ends_at - session.starts_at).total_seconds() // 60)
+        slips = [
+            Slip(
+                case_number=numbers[case_id],
+                language=slip_language(languages.get(case_id)),
+                kind="orientation",
+                starts_at=to_local(session.starts_at),
+                duration_minutes=minutes,
+                place=place,
+                attendees=tuple(people),
+                bring=BRING_BY_KIND["orientation"],
+                office_name=self._office.info.name,
+                detail=f"Session in {session.language}",
+            )
+            for case_id, people in sorted(households.items(), key=lambda h: numbers[h[0]])
+        ]
+        pdf = render_slips(slips)
+        with self._office.unit_of_work() as db:
+            self._office.audit(
+                db,
+                "orientation_slips_rendered",
+                "orientation_session",
+                session.id,
+                {"count": len(slips)},
+            )
+        return pdf
 
     # -- agenda -------------------------------------------------------------------------------
     def agenda_pdf(self, day: date, location_id: str | None = None) -> bytes:

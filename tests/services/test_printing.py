@@ -131,3 +131,35 @@ def test_agenda_lists_the_day_and_prints_are_audited_without_names(clerk) -> Non
     assert json.loads(events["agenda_printed"]) == {"rows": 1}
     assert json.loads(events["slips_rendered"]) == {"count": 1}
     assert "Karimi" not in "".join(events.values())
+
+
+def test_orientation_slips_go_to_each_enrolled_household(clerk) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.orientation import OrientationService, SessionInput
+
+    day = office_today() + timedelta(days=3)
+    _, first = book(clerk, "Dari", time(9), day - timedelta(days=1))
+    _, second = book(clerk, "Pashto", time(10), day - timedelta(days=1))
+    registration = RegistrationService(clerk)
+    cases = {registration.case_detail(c).case_number: c for c in _case_ids(clerk)}
+    orientation = OrientationService(clerk)
+    place = PlacesService(clerk).list()[0].id
+    session_id = orientation.create_session(SessionInput(day, time(14), 120, place, "Dari"))
+    printing = PrintingService(clerk)
+    with pytest.raises(InvalidInput, match="Nobody is enrolled"):
+        printing.orientation_slips_pdf(session_id)
+    orientation.enrol_case(session_id, cases[first])
+    orientation.enrol_case(session_id, cases[second])
+    pdf = printing.orientation_slips_pdf(session_id)
+    text = pages_text(pdf)
+    assert first in text and second in text and "Session in Dari" in text
+    assert sorted(barcodes(pdf)) == sorted([first, second])
+    orientation.cancel_session(session_id, "other")
+    with pytest.raises(InvalidInput, match="cancelled"):
+        printing.orientation_slips_pdf(session_id)
+
+
+def _case_ids(office) -> list[str]:  # type: ignore[no-untyped-def]
+    from desktop.store.models import Case
+
+    with office.reading() as session:
+        return list(session.scalars(select(Case.id)))

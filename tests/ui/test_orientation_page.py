@@ -571,3 +571,35 @@ def test_models_pass_qtmodeltester(qtmodeltester, qtbot, office, service, page):
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.people_model)
     assert to_local(page.detail.session.starts_at).hour == 10
+
+
+def test_slips_for_the_enrolled_households_open_in_the_preview(qtbot, office, service, previews):
+    from desktop.services.printing import PrintingService
+
+    session_id = _plan(service, office, _ahead(3))
+    page = OrientationPage(
+        service,
+        PlacesService(office),
+        RegistryService(office),
+        True,
+        SettingsService(office),
+        printing=PrintingService(office),
+    )
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    _settled(qtbot, page)
+    assert page.slips_button.isVisibleTo(page)
+    assert not page.slips_button.isEnabled()  # nobody enrolled yet
+    service.enrol_case(session_id, _case(office, "CAN"))
+    page.refresh()
+    _settled(qtbot, page)
+    assert page.slips_button.isEnabled()
+    page.slips_button.click()
+    qtbot.waitUntil(lambda: bool(previews), timeout=WAIT_MS)
+    (preview,) = previews
+    assert preview.title == "Orientation slips"
+    assert preview.suggested_name == f"orientation-slips-{_ahead(3):%Y-%m-%d}.pdf"
+    assert preview.pdf.startswith(b"%PDF")
+    preview.close()
+    page.close_for_lock()

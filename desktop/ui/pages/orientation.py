@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
-from desktop.services.office_time import office_today
+from desktop.services.office_time import office_today, to_local
 from desktop.services.orientation import (
     EnrolmentRecord,
     OrientationService,
@@ -32,6 +32,7 @@ from desktop.services.orientation import (
     SessionRecord,
 )
 from desktop.services.places import PlaceRecord, PlacesService
+from desktop.services.printing import PrintingService
 from desktop.services.registry import RegistryService
 from desktop.services.settings import ORIENTATION_CAPACITY, SettingsService
 from desktop.ui import dialogs
@@ -82,9 +83,12 @@ class OrientationPage(Page):
         registry: RegistryService,
         can_write: bool,
         settings: SettingsService | None = None,
+        printing: PrintingService | None = None,
     ) -> None:
         super().__init__()
         self._orientation = orientation
+        self._printing = printing
+        self._printing_busy = False
         self._places_service = places
         self._registry = registry
         self._settings = settings
@@ -198,6 +202,10 @@ class OrientationPage(Page):
         self.withdraw_button.clicked.connect(lambda _c=False: self.withdraw())
         self.attendance_button = self._button(box, row, "Record &attendance…", "recordAttendance")
         self.attendance_button.clicked.connect(lambda _c=False: self.record_attendance())
+        self.slips_button = self._button(box, row, "Print &slips…", "printOrientationSlips")
+        self.slips_button.setToolTip("One slip per household enrolled: when, where, who must come")
+        self.slips_button.clicked.connect(lambda _c=False: self.print_slips())
+        self.slips_button.setVisible(self._printing is not None)
         row.addStretch(1)
         self.edit_button = self._button(box, row, "Change session…", "editSession")
         self.edit_button.clicked.connect(lambda _c=False: self.edit_session())
@@ -398,6 +406,15 @@ class OrientationPage(Page):
         )
         self.edit_button.setEnabled(write and open_)
         self.cancel_button.setEnabled(write and open_)
+        self.slips_button.setEnabled(
+            write
+            and open_
+            and not self._printing_busy
+            and session is not None
+            and session.ends_at > _now()
+            and self.detail is not None
+            and bool(self.detail.enrolments)
+        )
         if person is not None and person.attended is not None:
             self.withdraw_button.setToolTip(
                 "Attendance is recorded for this person: correct it with Record attendance."
@@ -591,6 +608,33 @@ class OrientationPage(Page):
         if dialog is not None:
             dialog.restore(draft)
             dialog.message.show_notice("What you typed was kept while the office was locked.")
+
+    def print_slips(self) -> None:
+        """Slips for the enrolled households, through the preview (nothing is marked)."""
+        session = self.detail.session if self.detail else None
+        if self._printing is None or session is None or self._closing or self._printing_busy:
+            return
+        printing, session_id = self._printing, session.id
+        name = f"orientation-slips-{to_local(session.starts_at):%Y-%m-%d}.pdf"
+        self._printing_busy = True
+        self._update_buttons()
+
+        def done(pdf: bytes) -> None:
+            self._printing_busy = False
+            if self._closing:
+                return
+            self._update_buttons()
+            from desktop.ui import pdf_preview  # PDFium loads only when something is printed
+
+            pdf_preview.open_pdf_preview(self, "Orientation slips", pdf, name)
+
+        def failed(error: KnownError) -> None:
+            self._printing_busy = False
+            if not self._closing:
+                self._update_buttons()
+                self.detail_message.show_error(error.message)
+
+        run_in_background(lambda: printing.orientation_slips_pdf(session_id), done, failed)
 
     def close_for_lock(self) -> None:
         self._closing = True
