@@ -525,6 +525,38 @@ def _latest_year(two_digits: int, limit: int) -> int:
     return limit - (limit - two_digits) % 100
 
 
+def _birth_sex_expiry(
+    line2: str, start: int, today: date
+) -> tuple[date | None, str, str, date | None]:
+    """Date of birth, sex and expiry: the same run of fields in TD3 and TD1, starting at
+    index ``start`` of line 2 (birth 6 + check, sex, expiry 6 + check)."""
+    birth_raw, expiry_raw = line2[start : start + 6], line2[start + 8 : start + 14]
+    first = start + 1  # positions are counted from 1 in messages
+    _date_syntax(birth_raw, 2, first, "date_of_birth", "the date of birth", unknown_parts=True)
+    _verify(
+        birth_raw,
+        line2[start + 6],
+        field="date_of_birth",
+        label="the check digit of the date of birth",
+        line=2,
+        position=first + 6,
+        look_at=f"positions {first} to {first + 6} of line 2",
+    )
+    date_of_birth, precision = _birth_date(birth_raw, 2, first, today)
+    sex = _sex(line2[start + 7], 2, first + 7)
+    _date_syntax(expiry_raw, 2, first + 8, "expiry_date", "the expiry date", unknown_parts=False)
+    _verify(
+        expiry_raw,
+        line2[start + 14],
+        field="expiry_date",
+        label="the check digit of the expiry date",
+        line=2,
+        position=first + 14,
+        look_at=f"positions {first + 8} to {first + 14} of line 2",
+    )
+    return date_of_birth, precision, sex, _expiry_date(expiry_raw, 2, first + 8, today)
+
+
 def _birth_date(raw: str, line_number: int, start: int, today: date) -> tuple[date | None, str]:
     field, label = "date_of_birth", "the date of birth"
     year_part, month_part, day_part = raw[0:2], raw[2:4], raw[4:6]
@@ -587,32 +619,7 @@ def _parse_td3(lines: tuple[str, ...], today: date) -> MrzData:
     document_number = _document_number(number_raw, 2, 1)
     nationality = _country(line2, 2, 11, "nationality", "the nationality")
 
-    birth_raw = line2[13:19]
-    _date_syntax(birth_raw, 2, 14, "date_of_birth", "the date of birth", unknown_parts=True)
-    _verify(
-        birth_raw,
-        line2[19],
-        field="date_of_birth",
-        label="the check digit of the date of birth",
-        line=2,
-        position=20,
-        look_at="positions 14 to 20 of line 2",
-    )
-    date_of_birth, precision = _birth_date(birth_raw, 2, 14, today)
-    sex = _sex(line2[20], 2, 21)
-
-    expiry_raw = line2[21:27]
-    _date_syntax(expiry_raw, 2, 22, "expiry_date", "the expiry date", unknown_parts=False)
-    _verify(
-        expiry_raw,
-        line2[27],
-        field="expiry_date",
-        label="the check digit of the expiry date",
-        line=2,
-        position=28,
-        look_at="positions 22 to 28 of line 2",
-    )
-    expiry_date = _expiry_date(expiry_raw, 2, 22, today)
+    date_of_birth, precision, sex, expiry_date = _birth_sex_expiry(line2, 13, today)
 
     personal_raw = line2[28:42]
     personal_empty = personal_raw == _FILLER * len(personal_raw)
@@ -689,32 +696,7 @@ def _parse_td1(lines: tuple[str, ...], today: date) -> MrzData:
     issuing_state = _country(line1, 1, 3, "issuing_state", "the issuing state")
     document_number, optional1 = _td1_document_number(line1)
 
-    birth_raw = line2[0:6]
-    _date_syntax(birth_raw, 2, 1, "date_of_birth", "the date of birth", unknown_parts=True)
-    _verify(
-        birth_raw,
-        line2[6],
-        field="date_of_birth",
-        label="the check digit of the date of birth",
-        line=2,
-        position=7,
-        look_at="positions 1 to 7 of line 2",
-    )
-    date_of_birth, precision = _birth_date(birth_raw, 2, 1, today)
-    sex = _sex(line2[7], 2, 8)
-
-    expiry_raw = line2[8:14]
-    _date_syntax(expiry_raw, 2, 9, "expiry_date", "the expiry date", unknown_parts=False)
-    _verify(
-        expiry_raw,
-        line2[14],
-        field="expiry_date",
-        label="the check digit of the expiry date",
-        line=2,
-        position=15,
-        look_at="positions 9 to 15 of line 2",
-    )
-    expiry_date = _expiry_date(expiry_raw, 2, 9, today)
+    date_of_birth, precision, sex, expiry_date = _birth_sex_expiry(line2, 0, today)
     nationality = _country(line2, 2, 16, "nationality", "the nationality")
     optional2 = line2[18:29]
     _verify(
