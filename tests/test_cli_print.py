@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, time, timedelta
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from desktop.services import auth
@@ -17,15 +15,7 @@ from desktop.services.permissions import Role
 from desktop.services.places import PlaceInput, PlacesService
 from desktop.services.registration import CaseInput, PersonInput, RegistrationService
 from tests.conftest import ADMIN_PASSWORD
-
-
-def pdf_text(path: Path) -> str:
-    document = pdfium.PdfDocument(path.read_bytes())
-    try:
-        text = "\n".join(page.get_textpage().get_text_range() for page in document)
-    finally:
-        document.close()
-    return unicodedata.normalize("NFKC", text)
+from tests.pdf_reading import pdf_text
 
 
 @pytest.fixture

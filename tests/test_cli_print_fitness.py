@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from desktop.services import auth
@@ -16,17 +14,9 @@ from desktop.services.office_time import office_today
 from desktop.services.permissions import Role
 from desktop.services.registration import CaseInput, PersonInput, RegistrationService
 from tests.conftest import USER_PASSWORD
+from tests.pdf_reading import pdf_text
 
 SECRET = "CANARY-DIAGNOSIS-tuberculosis-7731"
-
-
-def pdf_text(path: Path) -> str:
-    document = pdfium.PdfDocument(path.read_bytes())
-    try:
-        text = "\n".join(page.get_textpage().get_text_range() for page in document)
-    finally:
-        document.close()
-    return unicodedata.normalize("NFKC", text)
 
 
 @pytest.fixture

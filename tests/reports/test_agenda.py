@@ -10,6 +10,7 @@ import pytest
 
 from reports.agenda import render_agenda
 from reports.records import Agenda, AgendaRow, Place
+from tests.pdf_reading import page_texts
 
 TIRANE = ZoneInfo("Europe/Tirane")
 DAY = date(2026, 3, 31)
@@ -46,17 +47,9 @@ def make_agenda(rows: tuple[AgendaRow, ...], place: Place | None = None) -> Agen
     )
 
 
-def page_texts(pdf: bytes) -> list[str]:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        return [page.get_textpage().get_text_range() for page in document]
-    finally:
-        document.close()
-
-
 @pytest.fixture(scope="module")
 def long_day() -> list[str]:
-    return page_texts(render_agenda(make_agenda(make_rows(120))))
+    return page_texts(render_agenda(make_agenda(make_rows(120))), normalise=False)
 
 
 def test_a_long_day_spans_pages_with_the_header_on_each(long_day):
@@ -80,14 +73,14 @@ def test_every_row_is_printed_once(long_day):
 def test_place_column_only_when_the_agenda_covers_every_place(long_day):
     assert "Place" in long_day[0] and "IOM clinic Lezhë" in long_day[0]
     place = Place("IOM office Shëngjin", "Rruga Lidhja e Lezhës, Shëngjin")
-    (page, *_) = page_texts(render_agenda(make_agenda(make_rows(3), place)))
+    (page, *_) = page_texts(render_agenda(make_agenda(make_rows(3), place)), normalise=False)
     assert "Daily agenda — IOM office Shëngjin — Tuesday 31 March 2026" in page
     assert "IOM clinic Lezhë" not in page
 
 
 def test_empty_day_says_so():
     pdf = render_agenda(make_agenda(()))
-    (page,) = page_texts(pdf)
+    (page,) = page_texts(pdf, normalise=False)
     assert "No appointments" in page
     assert "Page 1 of 1" in page
 

@@ -4,18 +4,18 @@ English and the family's language, and what it leaves out."""
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pypdfium2 as pdfium
 import pytest
-import zxingcpp
 
 from reports.envelope import render_envelope
 from reports.fitness import render_certificates
 from reports.records import Certificate, EnclosedDocument, Envelope
+from tests.pdf_reading import page_barcodes as barcodes
+from tests.pdf_reading import page_texts
 
 TIRANE = ZoneInfo("Europe/Tirane")
 OFFICE = "IOM Albania – Shëngjin field office"
@@ -55,28 +55,6 @@ ENVELOPE = Envelope(
     prepared_by="Dr Arben Hoxha",
     prepared_on=date(2026, 3, 3),
 )
-
-
-def page_texts(pdf: bytes) -> list[str]:
-    """Each page's text from pdfium, NFKC-normalised, ZWNJ dropped (pdfium drops it)."""
-    document = pdfium.PdfDocument(pdf)
-    try:
-        texts = [page.get_textpage().get_text_range() for page in document]
-    finally:
-        document.close()
-    return [unicodedata.normalize("NFKC", t).replace("\u200c", "") for t in texts]
-
-
-def barcodes(pdf: bytes, dpi: int = 200) -> list[list[str]]:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        found = []
-        for page in document:
-            image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-            found.append([c.text for c in zxingcpp.read_barcodes(image)])
-        return found
-    finally:
-        document.close()
 
 
 @pytest.fixture(scope="module")

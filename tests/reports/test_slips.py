@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -13,6 +12,7 @@ import zxingcpp
 
 from reports.records import Attendee, Place, Slip
 from reports.slips import render_slips
+from tests.pdf_reading import page_texts
 
 TIRANE = ZoneInfo("Europe/Tirane")
 SHENGJIN = Place(
@@ -38,16 +38,6 @@ def make_slip(**changes: object) -> Slip:
         detail="Interpreter: Dari",
     )
     return replace(slip, **changes)
-
-
-def page_texts(pdf: bytes) -> list[str]:
-    """Each page's text from pdfium, NFKC-normalised, ZWNJ dropped (pdfium drops it)."""
-    document = pdfium.PdfDocument(pdf)
-    try:
-        texts = [page.get_textpage().get_text_range() for page in document]
-    finally:
-        document.close()
-    return [unicodedata.normalize("NFKC", t).replace("\u200c", "") for t in texts]
 
 
 @pytest.fixture(scope="module")

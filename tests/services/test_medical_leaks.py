@@ -32,7 +32,6 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
-import pypdfium2 as pdfium
 import pytest
 
 import desktop.services
@@ -58,6 +57,7 @@ from desktop.services.search import SearchService
 from desktop.services.session import UnlockedOffice
 from desktop.services.settings import INFORM_HOURS
 from tests.conftest import ADMIN_PASSWORD, CHEAP_KDF, USER_PASSWORD
+from tests.pdf_reading import pdf_text
 
 EXAM_DAY = date(2026, 3, 2)  # a Monday, in the past
 TRAVEL_DAY = EXAM_DAY + timedelta(days=21)
@@ -291,15 +291,6 @@ def planted(template: Planted, tmp_path: Path) -> Planted:
 # -- the detector --------------------------------------------------------------------------
 
 
-def _pdf_text(data: bytes) -> str:
-    document = pdfium.PdfDocument(data)
-    try:
-        texts = [page.get_textpage().get_text_range() for page in document]
-    finally:
-        document.close()
-    return "\n".join(texts)
-
-
 def _values(value: object, depth: int = 0) -> Iterator[object]:
     """Every leaf of a returned value (dataclasses, mappings, sequences)."""
     yield value
@@ -334,7 +325,7 @@ def leaks(value: object, canaries: Canaries) -> list[str]:
                     if canary.encode(encoding) in leaf:
                         found.append(f"canary {k} in bytes ({encoding})")
             if leaf.startswith(b"%PDF"):
-                texts.append(_pdf_text(leaf))
+                texts.append(pdf_text(leaf, normalise=False))
     text = _plain("\n".join(texts))
     found += [f"canary {k}" for k, c in vars(canaries).items() if _plain(c) in text]
     found += [f"medical field or word {m.group(0)!r}" for m in MEDICAL_FIELDS.finditer(text)]

@@ -4,13 +4,10 @@ more, the envelope lists documents without their content, medical users only."""
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import replace
 from datetime import date, time, timedelta
 
-import pypdfium2 as pdfium
 import pytest
-import zxingcpp
 from sqlalchemy import select
 
 from desktop.errors import InvalidInput, PermissionDenied
@@ -30,6 +27,8 @@ from desktop.services.session import UnlockedOffice
 from desktop.store.models import AuditEvent
 from reports.kit.translations import translation
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
+from tests.pdf_reading import barcodes
+from tests.pdf_reading import page_texts as pages_text
 
 # a diagnosis-like note that must never reach a printed paper
 SECRET = "CANARY-DIAGNOSIS-tuberculosis-7731"
@@ -56,27 +55,6 @@ ASSESSMENT = MedicalInput(
     pregnancy_weeks=31,
     notes=SECRET,
 )
-
-
-def pages_text(pdf: bytes) -> list[str]:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        texts = [page.get_textpage().get_text_range() for page in document]
-    finally:
-        document.close()
-    return [unicodedata.normalize("NFKC", t).replace("\u200c", "") for t in texts]
-
-
-def barcodes(pdf: bytes, dpi: int = 200) -> list[str]:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        found: list[str] = []
-        for page in document:
-            image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-            found += [b.text for b in zxingcpp.read_barcodes(image)]
-        return found
-    finally:
-        document.close()
 
 
 @pytest.fixture

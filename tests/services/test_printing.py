@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from datetime import date, time, timedelta
 
-import pypdfium2 as pdfium
 import pytest
-import zxingcpp
 from sqlalchemy import select
 
 from desktop.errors import InvalidInput
@@ -22,27 +19,8 @@ from desktop.services.printing import PrintingService, slip_language
 from desktop.services.registration import CaseInput, PersonInput, RegistrationService
 from desktop.store.models import AuditEvent
 from tests.conftest import USER_PASSWORD
-
-
-def pages_text(pdf: bytes) -> str:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        text = "\n".join(page.get_textpage().get_text_range() for page in document)
-    finally:
-        document.close()
-    return unicodedata.normalize("NFKC", text)
-
-
-def barcodes(pdf: bytes, dpi: int = 200) -> list[str]:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        found: list[str] = []
-        for page in document:
-            image = page.render(scale=dpi / 72).to_pil()
-            found += [b.text for b in zxingcpp.read_barcodes(image)]
-        return found
-    finally:
-        document.close()
+from tests.pdf_reading import barcodes
+from tests.pdf_reading import pdf_text as pages_text
 
 
 @pytest.fixture

@@ -1,0 +1,46 @@
+"""Reading the PDFs the app prints, the way the tests check them: text through PDFium
+(pypdfium2) and barcodes through zxing-cpp, so no system tools are needed."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import zxingcpp
+
+ZWNJ = "\u200c"  # pdfium drops it when reading back: compare without it
+
+
+def page_texts(pdf: bytes | Path, *, normalise: bool = True) -> list[str]:
+    """Each page's text; NFKC-normalised without ZWNJ unless ``normalise`` is False."""
+    data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
+    document = pdfium.PdfDocument(data)
+    try:
+        texts = [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+    if not normalise:
+        return texts
+    return [unicodedata.normalize("NFKC", t).replace(ZWNJ, "") for t in texts]
+
+
+def pdf_text(pdf: bytes | Path, *, normalise: bool = True) -> str:
+    return "\n".join(page_texts(pdf, normalise=normalise))
+
+
+def page_barcodes(pdf: bytes, dpi: int = 200) -> list[list[str]]:
+    """The barcodes decoded on each page rendered at ``dpi``."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        found = []
+        for page in document:
+            image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+            found.append([code.text for code in zxingcpp.read_barcodes(image)])
+        return found
+    finally:
+        document.close()
+
+
+def barcodes(pdf: bytes, dpi: int = 200) -> list[str]:
+    return [code for page in page_barcodes(pdf, dpi) for code in page]
