@@ -615,10 +615,14 @@ class AppointmentService:
 
     # -- reading ------------------------------------------------------------------------------
     def get(self, appointment_id: str) -> AppointmentRecord:
+        return self.get_many([appointment_id])[0]
+
+    def get_many(self, appointment_ids: Sequence[str]) -> list[AppointmentRecord]:
+        """Several appointments in the order asked, read together (a day of slips)."""
         self._office.require(Perm.REGISTRY_READ, "see appointments")
         with self._office.reading() as session:
-            records = self._records(session, [self._appointment(session, appointment_id)])
-        return records[0]
+            rows = [self._appointment(session, i) for i in dict.fromkeys(appointment_ids)]
+            return self._records(session, rows)
 
     def for_case(self, case_id: str) -> list[AppointmentRecord]:
         """Every appointment of a household, latest first."""

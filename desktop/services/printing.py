@@ -63,7 +63,7 @@ class PrintingService:
         self._office.require(Perm.SCHEDULE_WRITE, "print appointment slips for families")
         if not appointment_ids:
             raise InvalidInput("Choose at least one appointment to print a slip for.")
-        records = [self._appointments.get(i) for i in dict.fromkeys(appointment_ids)]
+        records = self._appointments.get_many(appointment_ids)
         closed = [a for a in records if a.status not in PRINTABLE]
         if closed:
             raise InvalidInput(
