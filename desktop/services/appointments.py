@@ -187,6 +187,16 @@ def _who(people: Sequence[Person], case_numbers: dict[str, str]) -> str:
     return f"{len(people)} members of {case} already have"
 
 
+def still_to_inform(now: datetime, hours: int) -> ColumnElement[bool]:
+    """Not yet told and starting within the notice period; shared by the to-inform list
+    and the overview count."""
+    return and_(
+        Appointment.status == "scheduled",
+        Appointment.starts_at >= now,
+        Appointment.starts_at <= now + timedelta(hours=hours),
+    )
+
+
 def needs_follow_up() -> ColumnElement[bool]:
     """No-shows with no new date yet, or whose new date was cancelled, and not closed.
 
@@ -669,11 +679,7 @@ class AppointmentService:
         with self._office.reading() as session:
             rows = session.scalars(
                 select(Appointment)
-                .where(
-                    Appointment.status == "scheduled",
-                    Appointment.starts_at >= moment,
-                    Appointment.starts_at <= moment + timedelta(hours=hours),
-                )
+                .where(still_to_inform(moment, hours))
                 .order_by(Appointment.starts_at)
             ).all()
             return self._records(session, rows)

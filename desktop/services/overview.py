@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
-from desktop.services.appointments import needs_follow_up
+from desktop.services.appointments import needs_follow_up, still_to_inform
 from desktop.services.office_time import day_bounds, office_today
 from desktop.services.permissions import Perm
 from desktop.services.records import OfficeOverview
@@ -45,14 +45,7 @@ def office_overview(office: UnlockedOffice) -> OfficeOverview:
                 or 0
             ),
             to_inform=int(
-                session.scalar(
-                    select(func.count()).where(
-                        Appointment.status == "scheduled",
-                        Appointment.starts_at >= now,
-                        Appointment.starts_at <= now + timedelta(hours=inform_hours),
-                    )
-                )
-                or 0
+                session.scalar(select(func.count()).where(still_to_inform(now, inform_hours))) or 0
             ),
             no_shows=int(session.scalar(select(func.count()).where(needs_follow_up())) or 0),
         )
