@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME
 from desktop.errors import KnownError, ThrottledError
-from desktop.services.office_status import OfficeStatus, office_status
+from desktop.services.office.status import OfficeStatus, office_status
 from desktop.ui import dialogs
 from desktop.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from desktop.crash import CrashHandler
-    from desktop.services.session import UnlockedOffice
+    from desktop.services.office.session import UnlockedOffice
     from desktop.store.lock import DataDirLock
     from desktop.ui.idle import IdleWatcher
     from desktop.ui.main_window import MainWindow
@@ -39,22 +39,22 @@ log = logging.getLogger("desktop.app")
 PRELOAD_BACKGROUND = (
     "sqlalchemy.orm",
     "alembic.command",
-    "desktop.services.auth",
-    "desktop.services.accounts",
-    "desktop.services.settings",
-    "desktop.services.overview",
-    "desktop.services.audit_log",
-    "desktop.services.registry",
-    "desktop.services.search",
-    "desktop.services.registration",
-    "desktop.services.duplicates",
-    "desktop.services.intake_import",
-    "desktop.services.appointments",
-    "desktop.services.orientation",
-    "desktop.services.readiness",
-    "desktop.services.printing",
-    "desktop.services.medical",
-    "desktop.services.fitness",
+    "desktop.services.office.auth",
+    "desktop.services.office.accounts",
+    "desktop.services.office.settings",
+    "desktop.services.office.overview",
+    "desktop.services.office.audit_log",
+    "desktop.services.registry.lists",
+    "desktop.services.registry.search",
+    "desktop.services.registry.registration",
+    "desktop.services.registry.duplicates",
+    "desktop.services.intake.importing",
+    "desktop.services.schedule.appointments",
+    "desktop.services.schedule.orientation",
+    "desktop.services.journey.readiness",
+    "desktop.services.printing.slips",
+    "desktop.services.medical.examinations",
+    "desktop.services.medical.fitness",
 )
 #: modules that create Qt objects at import (qtawesome): PySide6 is not safe to
 #: import from two threads, so these load on the GUI thread once it is idle
@@ -165,7 +165,7 @@ class DesktopApp(QObject):
     def _after_first_window(self) -> None:
         from desktop.crash import CrashHandler
         from desktop.logs import setup_logging
-        from desktop.services.office_status import hold_data_dir
+        from desktop.services.office.status import hold_data_dir
 
         setup_logging(self.data_dir / "logs")
         # the hooks may run on any thread; the relay brings the message to the GUI thread
@@ -239,7 +239,7 @@ class DesktopApp(QObject):
 
     # -- unlock and set-up ---------------------------------------------------------------
     def _unlock(self, username: str, password: str) -> None:
-        from desktop.services import auth
+        from desktop.services.office import auth
 
         if not self._own_data_dir():
             return
@@ -257,7 +257,7 @@ class DesktopApp(QObject):
         self.unlock_window.show_error(error.message, wait)
 
     def _create_office(self, new: NewOffice) -> None:
-        from desktop.services import auth
+        from desktop.services.office import auth
 
         if not self._own_data_dir():
             return
@@ -295,7 +295,8 @@ class DesktopApp(QObject):
         self.demo_dialog = dialog
 
     def _create_demo(self, demo_dir: Path, password: str, households: int) -> None:
-        from desktop.services import auth, demo
+        from desktop.services.demo import office as demo
+        from desktop.services.office import auth
 
         assert self.setup_window is not None
         self.setup_window.set_busy(True)
@@ -317,7 +318,7 @@ class DesktopApp(QObject):
 
     def _switch_lock(self, new_dir: Path) -> None:
         from desktop.logs import setup_logging
-        from desktop.services.office_status import hold_data_dir
+        from desktop.services.office.status import hold_data_dir
 
         new_lock = hold_data_dir(new_dir)
         if self.lock is not None:
@@ -367,8 +368,8 @@ class DesktopApp(QObject):
             dialogs.show_error(None, APP_NAME, message)
 
     def _show_main_window(self, office: UnlockedOffice) -> None:
-        from desktop.services.accounts import AccountService
-        from desktop.services.settings import IDLE_LOCK_MINUTES, SettingsService
+        from desktop.services.office.accounts import AccountService
+        from desktop.services.office.settings import IDLE_LOCK_MINUTES, SettingsService
         from desktop.ui.idle import IdleWatcher
         from desktop.ui.main_window import MainWindow
 
@@ -401,20 +402,20 @@ class DesktopApp(QObject):
         log.info("main window shown")
 
     def _pages(self, office: UnlockedOffice, accounts: Any, settings: Any) -> list[Any]:
-        from desktop.services.appointments import AppointmentService
-        from desktop.services.audit_log import AuditLogService
-        from desktop.services.fitness import FitnessService
-        from desktop.services.medical import MedicalService
-        from desktop.services.medical_printing import MedicalPrintingService
-        from desktop.services.orientation import OrientationService
-        from desktop.services.overview import OverviewService
-        from desktop.services.permissions import Perm
-        from desktop.services.places import PlacesService
-        from desktop.services.printing import PrintingService
-        from desktop.services.readiness import ReadinessService
-        from desktop.services.registration import RegistrationService
-        from desktop.services.registry import RegistryService
-        from desktop.services.search import SearchService
+        from desktop.services.journey.readiness import ReadinessService
+        from desktop.services.medical.examinations import MedicalService
+        from desktop.services.medical.fitness import FitnessService
+        from desktop.services.office.audit_log import AuditLogService
+        from desktop.services.office.overview import OverviewService
+        from desktop.services.office.permissions import Perm
+        from desktop.services.printing.medical import MedicalPrintingService
+        from desktop.services.printing.slips import PrintingService
+        from desktop.services.registry.lists import RegistryService
+        from desktop.services.registry.registration import RegistrationService
+        from desktop.services.registry.search import SearchService
+        from desktop.services.schedule.appointments import AppointmentService
+        from desktop.services.schedule.orientation import OrientationService
+        from desktop.services.schedule.places import PlacesService
         from desktop.ui.case_schedule import CaseSchedule
         from desktop.ui.medical_dialogs import CaseFitness
         from desktop.ui.pages.audit_log import AuditPage
@@ -493,8 +494,8 @@ class DesktopApp(QObject):
                     )
                 )
         if actor.can(Perm.REGISTRY_WRITE):
-            from desktop.services.duplicates import DuplicateService
-            from desktop.services.intake_import import ImportService
+            from desktop.services.intake.importing import ImportService
+            from desktop.services.registry.duplicates import DuplicateService
             from desktop.ui.pages.duplicates import DuplicatesPage
 
             pages.append(

@@ -22,8 +22,8 @@ from desktop import APP_NAME, __version__
 from desktop.errors import KnownError
 
 if TYPE_CHECKING:
-    from desktop.services.permissions import Role
-    from desktop.services.session import UnlockedOffice
+    from desktop.services.office.permissions import Role
+    from desktop.services.office.session import UnlockedOffice
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -235,7 +235,7 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def _unlock(args: argparse.Namespace, passwords: Passwords) -> UnlockedOffice:
-    from desktop.services import auth
+    from desktop.services.office import auth
 
     data_dir = _data_dir(args)
     password = passwords.next(f"Password for {args.user}")
@@ -266,7 +266,7 @@ def _print_json(data: Any, out: TextIO) -> None:
 
 
 def cmd_init(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
-    from desktop.services import auth
+    from desktop.services.office import auth
 
     password = pw.next(f"Password for {args.admin}")
     office = auth.create_office(
@@ -282,7 +282,7 @@ def cmd_init(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
-    from desktop.services import demo
+    from desktop.services.demo import office as demo
 
     password = pw.next("Password for the demo accounts")
     result = demo.create_demo_office(_data_dir(args), password, args.households, seed=args.seed)
@@ -294,7 +294,7 @@ def cmd_demo(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
-    from desktop.services.office_check import check_office
+    from desktop.services.office.check import check_office
 
     with _unlocked(args, pw) as office:
         report = check_office(office)
@@ -339,7 +339,7 @@ def cmd_check(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
 
 def _roles(text: str) -> frozenset[Role]:
     from desktop.errors import InvalidInput
-    from desktop.services.permissions import parse_roles
+    from desktop.services.office.permissions import parse_roles
 
     try:
         return parse_roles(text.split(","))
@@ -348,7 +348,7 @@ def _roles(text: str) -> frozenset[Role]:
 
 
 def cmd_users(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
-    from desktop.services.accounts import AccountService
+    from desktop.services.office.accounts import AccountService
 
     action = args.users_command
     roles = _roles(args.roles) if action in ("add", "roles") else frozenset()
@@ -402,8 +402,8 @@ def cmd_users(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
 
 def cmd_search(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     from desktop.errors import InvalidInput
-    from desktop.services.registry import RegistryService
-    from desktop.services.search import SearchService
+    from desktop.services.registry.lists import RegistryService
+    from desktop.services.registry.search import SearchService
 
     if not args.query.strip():
         raise InvalidInput("Give something to search for: a name, case number or document.")
@@ -438,8 +438,8 @@ def cmd_search(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
 
 
 def cmd_duplicates(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
-    from desktop.services.duplicates import DuplicateService
-    from desktop.services.registry import RegistryService
+    from desktop.services.registry.duplicates import DuplicateService
+    from desktop.services.registry.lists import RegistryService
 
     with _unlocked(args, pw) as office:
         pairs = DuplicateService(office).candidates()
@@ -470,7 +470,7 @@ def cmd_duplicates(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
 
 def cmd_import(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     from desktop.errors import InvalidInput
-    from desktop.services.intake_import import ImportService
+    from desktop.services.intake.importing import ImportService
 
     path = Path(args.file).expanduser()
     if not path.is_file():
@@ -508,7 +508,7 @@ def cmd_import(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
 
 
 def cmd_cases(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
-    from desktop.services.registry import RegistryService
+    from desktop.services.registry.lists import RegistryService
 
     with _unlocked(args, pw) as office:
         registry = RegistryService(office)
@@ -535,7 +535,7 @@ def cmd_cases(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
 
 def _place_id(office: UnlockedOffice, name: str | None) -> str | None:
     from desktop.errors import InvalidInput
-    from desktop.services.places import PlacesService
+    from desktop.services.schedule.places import PlacesService
 
     if not name:
         return None
@@ -564,7 +564,7 @@ def _output_path(path: Path) -> Path:
 def cmd_print_fitness(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     """Certificates or the envelope cover sheet of one household. The PDF is made before
     anything is written: a user without the medical role is refused with no file."""
-    from desktop.services.medical_printing import MedicalPrintingService
+    from desktop.services.printing.medical import MedicalPrintingService
     from desktop.store.files import atomic_write
 
     target = _output_path(args.output)
@@ -585,8 +585,8 @@ def cmd_print_fitness(args: argparse.Namespace, pw: Passwords, out: TextIO) -> i
 
 def cmd_print(args: argparse.Namespace, pw: Passwords, out: TextIO) -> int:
     from desktop.errors import InvalidInput
-    from desktop.services.appointments import AppointmentService
-    from desktop.services.printing import PrintingService
+    from desktop.services.printing.slips import PrintingService
+    from desktop.services.schedule.appointments import AppointmentService
     from desktop.store.files import atomic_write
 
     if args.print_command == "fitness":
@@ -652,7 +652,7 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO) -> int:
     lock = None
     try:
         from desktop.errors import DataDirNotFound, OfficeExists
-        from desktop.services.office_status import hold_data_dir, office_status
+        from desktop.services.office.status import hold_data_dir, office_status
 
         exists = office_status(data_dir).exists
         if args.command in ("init", "demo") and exists:

@@ -12,8 +12,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.services import auth
-from desktop.services.session import UnlockedOffice
+from desktop.services.office import auth
+from desktop.services.office.session import UnlockedOffice
 from desktop.store.keyring import KdfParams
 
 #: fictional passwords that pass the policy
@@ -71,8 +71,8 @@ def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def clerk_office(office: UnlockedOffice, data_dir: Path) -> Iterator[UnlockedOffice]:
     """The same office unlocked by ``clerk``, a registration clerk (admin made the account)."""
-    from desktop.services.accounts import AccountService
-    from desktop.services.permissions import Role
+    from desktop.services.office.accounts import AccountService
+    from desktop.services.office.permissions import Role
 
     AccountService(office).add_user("clerk", frozenset({Role.REGISTRATION}), USER_PASSWORD)
     office.close()

@@ -20,9 +20,9 @@ from sqlalchemy import select
 from desktop.crash import CrashHandler
 from desktop.errors import AuthenticationError
 from desktop.logs import setup_logging
-from desktop.services import auth
-from desktop.services.office_status import hold_data_dir
-from desktop.services.session import UnlockedOffice
+from desktop.services.office import auth
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.office.status import hold_data_dir
 from desktop.store import migrate
 from desktop.store.models import Case, Document, Person
 from desktop.store.paths import OfficePaths
@@ -246,9 +246,9 @@ def make_medical_canaries() -> tuple[str, ...]:
 def test_medical_canaries_never_reach_any_file(
     office: UnlockedOffice, data_dir: Path, logs_in_office: Path
 ) -> None:
-    from desktop.services.accounts import AccountService
-    from desktop.services.medical import MedicalInput, MedicalService
-    from desktop.services.permissions import Role
+    from desktop.services.medical.examinations import MedicalInput, MedicalService
+    from desktop.services.office.accounts import AccountService
+    from desktop.services.office.permissions import Role
     from tests.conftest import USER_PASSWORD
 
     paths = OfficePaths(data_dir)

@@ -17,8 +17,8 @@ import pytest
 
 from desktop import __version__
 from desktop.errors import AuthenticationError
-from desktop.services import auth
-from desktop.services.session import UnlockedOffice
+from desktop.services.office import auth
+from desktop.services.office.session import UnlockedOffice
 from desktop.store.keyring import Keyring
 from desktop.store.paths import OfficePaths
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD, CliResult
@@ -411,8 +411,8 @@ def test_check_damaged_database(cli, closed_office: Path) -> None:  # type: igno
 
 
 def test_check_as_a_non_admin_is_denied(cli, office: UnlockedOffice, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.accounts import AccountService
-    from desktop.services.permissions import Role
+    from desktop.services.office.accounts import AccountService
+    from desktop.services.office.permissions import Role
 
     AccountService(office).add_user("clerk", frozenset({Role.REGISTRATION}), USER_PASSWORD)
     office.close()

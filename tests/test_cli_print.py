@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.appointments import AppointmentInput, AppointmentService
-from desktop.services.office_time import office_today
-from desktop.services.permissions import Role
-from desktop.services.places import PlaceInput, PlacesService
-from desktop.services.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.clock import office_today
+from desktop.services.office.permissions import Role
+from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.schedule.places import PlaceInput, PlacesService
 from tests.conftest import ADMIN_PASSWORD
 from tests.pdf_reading import pdf_text
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.medical import MedicalInput, MedicalService
-from desktop.services.office_time import office_today
-from desktop.services.permissions import Role
-from desktop.services.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.medical.examinations import MedicalInput, MedicalService
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.clock import office_today
+from desktop.services.office.permissions import Role
+from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from tests.conftest import USER_PASSWORD
 from tests.pdf_reading import pdf_text
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import audit, auth, demo
-from desktop.services.registration import CASE_STATUSES
+from desktop.services.demo import office as demo
+from desktop.services.office import audit, auth
+from desktop.services.registry.registration import CASE_STATUSES
 from tests.conftest import USER_PASSWORD
 
 

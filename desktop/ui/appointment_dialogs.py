@@ -42,7 +42,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.errors import KnownError
-from desktop.services.appointments import (
+from desktop.services.office.clock import office_today, to_local
+from desktop.services.registry.lists import CaseSummary, RegistryFilter, RegistryService
+from desktop.services.schedule.appointments import (
     AppointmentInput,
     AppointmentRecord,
     AppointmentService,
@@ -50,9 +52,7 @@ from desktop.services.appointments import (
     Conflict,
     ScheduleConflict,
 )
-from desktop.services.office_time import office_today, to_local
-from desktop.services.places import PlaceRecord, PlacesService
-from desktop.services.registry import CaseSummary, RegistryFilter, RegistryService
+from desktop.services.schedule.places import PlaceRecord, PlacesService
 from desktop.services.vocabulary import (
     APPOINTMENT_KIND_TITLES,
     APPOINTMENT_KINDS,

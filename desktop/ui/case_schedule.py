@@ -28,16 +28,16 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.errors import KnownError
-from desktop.services.appointments import AppointmentRecord, AppointmentService
-from desktop.services.office_time import to_local
-from desktop.services.orientation import (
+from desktop.services.journey.readiness import ReadinessReport, ReadinessService
+from desktop.services.office.clock import to_local
+from desktop.services.schedule.appointments import AppointmentRecord, AppointmentService
+from desktop.services.schedule.orientation import (
     CaseOrientation,
     EnrolmentRecord,
     OrientationService,
     SessionRecord,
 )
-from desktop.services.places import PlacesService
-from desktop.services.readiness import ReadinessReport, ReadinessService
+from desktop.services.schedule.places import PlacesService
 from desktop.ui.appointment_dialogs import AppointmentDialog, NewAppointmentDialog
 from desktop.ui.orientation_dialogs import (
     attendance_word,

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.errors import KnownError, PermissionDenied
-from desktop.services.duplicates import Candidate
-from desktop.services.fitness import FitnessSummary
-from desktop.services.registration import (
+from desktop.services.medical.fitness import FitnessSummary
+from desktop.services.registry.duplicates import Candidate
+from desktop.services.registry.registration import (
     CASE_STATUSES,
     MEDICAL_STATUSES,
     CaseDetail,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.errors import KnownError
-from desktop.services.registration import (
+from desktop.services.registry.registration import (
     CONSENT_PURPOSES,
     PROTECTION_CATEGORIES,
     PROTECTION_NEEDS,

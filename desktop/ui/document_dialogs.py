@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.registration import (
+from desktop.services.registry.registration import (
     CUSTODY,
     CustodyStep,
     DocumentInput,

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.errors import KnownError
-from desktop.services.permissions import ROLE_TITLES
-from desktop.services.session import Actor, OfficeInfo
-from desktop.services.versions import component_versions
+from desktop.services.office.permissions import ROLE_TITLES
+from desktop.services.office.session import Actor, OfficeInfo
+from desktop.services.office.versions import component_versions
 from desktop.ui import dialogs
 from desktop.ui.pages.base import Page
 from desktop.ui.user_dialogs import ChangeOwnPasswordDialog

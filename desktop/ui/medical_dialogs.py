@@ -43,15 +43,15 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.errors import KnownError
-from desktop.services.fitness import FitnessService, FitnessSummary
-from desktop.services.medical import (
+from desktop.services.medical.examinations import (
     MedicalInput,
     MedicalRecordView,
     MedicalService,
     PregnancyWarning,
     validate_medical,
 )
-from desktop.services.office_time import office_today, to_local
+from desktop.services.medical.fitness import FitnessService, FitnessSummary
+from desktop.services.office.clock import office_today, to_local
 from desktop.services.vocabulary import (
     MEDICAL_KINDS,
     MEDICAL_OUTCOMES,

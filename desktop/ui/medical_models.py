@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.services.fitness import FitnessSummary
-from desktop.services.medical import MedicalRecordView, WorkItem
-from desktop.services.office_time import to_local
+from desktop.services.medical.examinations import MedicalRecordView, WorkItem
+from desktop.services.medical.fitness import FitnessSummary
+from desktop.services.office.clock import to_local
 from desktop.services.vocabulary import (
     MEDICAL_KIND_TITLES,
     MEDICAL_OUTCOME_TITLES,

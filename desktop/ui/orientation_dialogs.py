@@ -35,17 +35,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import InvalidInput, KnownError
-from desktop.services.office_time import office_today, to_local, to_utc
-from desktop.services.orientation import (
+from desktop.services.office.clock import office_today, to_local, to_utc
+from desktop.services.office.settings import ORIENTATION_CAPACITY
+from desktop.services.registry.lists import CaseSummary
+from desktop.services.schedule.orientation import (
     CANCEL_REASONS,
     EnrolmentRecord,
     SessionInput,
     SessionRecord,
     validate_session,
 )
-from desktop.services.places import PlaceRecord
-from desktop.services.registry import CaseSummary
-from desktop.services.settings import ORIENTATION_CAPACITY
+from desktop.services.schedule.places import PlaceRecord
 from desktop.services.vocabulary import ORIENTATION_LANGUAGES
 from desktop.ui.person_form import (
     CheckedFormDialog,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from desktop.services.passwords import MIN_LENGTH
+from desktop.services.office.passwords import MIN_LENGTH
 
 
 class NewPasswordFields(QObject):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import InvalidInput
-from desktop.services.registration import (
+from desktop.services.registry.registration import (
     CUSTODY,
     DocumentInput,
     MemberRecord,

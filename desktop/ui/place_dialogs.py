@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QSizePolicy, QSpinBox, QWidget
 
-from desktop.services.places import PlaceInput, PlaceRecord, validate_place
+from desktop.services.schedule.places import PlaceInput, PlaceRecord, validate_place
 from desktop.services.vocabulary import LOCATION_KINDS
 from desktop.ui.person_form import CheckedFormDialog, add_checked_rows, combo, select_data
 from desktop.ui.registry_models import Column, RecordListModel, words

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
-from desktop.services.registry import CaseSummary, PersonRow
-from desktop.services.search import SearchHit
+from desktop.services.registry.lists import CaseSummary, PersonRow
+from desktop.services.registry.search import SearchHit
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex

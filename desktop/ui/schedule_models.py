@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-from desktop.services.appointments import AppointmentRecord, NotificationRecord, Proposal
-from desktop.services.office_time import office_today, to_local
+from desktop.services.office.clock import office_today, to_local
+from desktop.services.schedule.appointments import AppointmentRecord, NotificationRecord, Proposal
 from desktop.services.vocabulary import NOTIFY_METHOD_TITLES
 from desktop.ui.registry_models import Column, RecordListModel, words
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from desktop.services.audit import AuditRecord
-from desktop.services.records import UserRecord
+from desktop.services.office.audit import AuditRecord
+from desktop.services.office.records import UserRecord
 from desktop.ui.registry_models import Column, RecordListModel
 
 

@@ -206,8 +206,8 @@ SEARCH_QUERIES = (
 
 
 def bench_search(office_dir: Path, rounds: int) -> None:
-    from desktop.services import auth
-    from desktop.services.search import SearchService
+    from desktop.services.office import auth
+    from desktop.services.registry.search import SearchService
 
     office = auth.unlock(office_dir, "admin", PASSWORD)
     try:
@@ -245,9 +245,9 @@ def bench_import(office_dir: Path, rows_wanted: int) -> None:
     import tempfile
     from datetime import date
 
-    from desktop.services import auth
-    from desktop.services.demo_data import generate_households
-    from desktop.services.intake_import import ImportService
+    from desktop.services.demo.households import generate_households
+    from desktop.services.intake.importing import ImportService
+    from desktop.services.office import auth
 
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "office"
@@ -326,15 +326,15 @@ def bench_schedule(office_dir: Path) -> None:
 
     from sqlalchemy import func, select
 
-    from desktop.services import auth
-    from desktop.services.appointments import AppointmentService
-    from desktop.services.fitness import FitnessService
-    from desktop.services.medical import MedicalService
-    from desktop.services.office_time import office_today
-    from desktop.services.orientation import OrientationService
-    from desktop.services.printing import PrintingService
-    from desktop.services.readiness import ReadinessService
-    from desktop.services.registration import RegistrationService
+    from desktop.services.journey.readiness import ReadinessService
+    from desktop.services.medical.examinations import MedicalService
+    from desktop.services.medical.fitness import FitnessService
+    from desktop.services.office import auth
+    from desktop.services.office.clock import office_today
+    from desktop.services.printing.slips import PrintingService
+    from desktop.services.registry.registration import RegistrationService
+    from desktop.services.schedule.appointments import AppointmentService
+    from desktop.services.schedule.orientation import OrientationService
     from desktop.store.models import Appointment, Case
 
     office = auth.unlock(office_dir, "admin", PASSWORD)

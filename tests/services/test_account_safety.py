@@ -19,10 +19,10 @@ from desktop.errors import (
     OfficeClosed,
     ThrottledError,
 )
-from desktop.services import audit, auth
-from desktop.services.accounts import AccountService
-from desktop.services.office_check import check_office
-from desktop.services.permissions import Role
+from desktop.services.office import audit, auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.check import check_office
+from desktop.services.office.permissions import Role
 from desktop.store.keyring import Keyring
 from desktop.store.paths import OfficePaths
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD

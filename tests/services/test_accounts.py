@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from desktop.errors import AuthenticationError, InvalidInput, WeakPassword
-from desktop.services import audit, auth
-from desktop.services.accounts import AccountService
-from desktop.services.permissions import Perm, Role
-from desktop.services.session import UnlockedOffice
+from desktop.services.office import audit, auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.permissions import Perm, Role
+from desktop.services.office.session import UnlockedOffice
 from desktop.store.keyring import Keyring
 from desktop.store.paths import OfficePaths
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD

@@ -8,13 +8,17 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from desktop.errors import InvalidInput, PermissionDenied
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.appointments import AppointmentInput, AppointmentService, ScheduleConflict
-from desktop.services.permissions import Role
-from desktop.services.places import PlaceInput, PlacesService
-from desktop.services.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.session import UnlockedOffice
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.permissions import Role
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.schedule.appointments import (
+    AppointmentInput,
+    AppointmentService,
+    ScheduleConflict,
+)
+from desktop.services.schedule.places import PlaceInput, PlacesService
 from tests.conftest import USER_PASSWORD
 
 # a Monday in spring, well before the test "now"s below would make it the past
@@ -369,8 +373,8 @@ def test_a_viewer_cannot_schedule(desk: Desk, data_dir) -> None:  # type: ignore
 
 
 def test_overview_counts_today_to_inform_and_no_shows(desk: Desk) -> None:
-    from desktop.services.office_time import office_today
-    from desktop.services.overview import OverviewService
+    from desktop.services.office.clock import office_today
+    from desktop.services.office.overview import OverviewService
 
     today = office_today()
     tomorrow_case, missed_case = desk.household("Tomorrow"), desk.household("Missed")
@@ -384,7 +388,7 @@ def test_overview_counts_today_to_inform_and_no_shows(desk: Desk) -> None:
 
 
 def test_a_no_show_whose_new_date_is_cancelled_needs_following_up_again(desk: Desk) -> None:
-    from desktop.services.overview import OverviewService
+    from desktop.services.office.overview import OverviewService
 
     case = desk.household("Again")
     missed = desk.book(case, time(9))

@@ -8,8 +8,8 @@ import json
 import pytest
 from sqlalchemy import text
 
-from desktop.services import audit
-from desktop.services.session import UnlockedOffice
+from desktop.services.office import audit
+from desktop.services.office.session import UnlockedOffice
 from desktop.store.keyring import new_data_key
 
 
@@ -186,7 +186,7 @@ def test_chain_key_is_derived_not_the_data_key() -> None:
 
 
 def test_audit_log_service_reads_and_verifies_for_admins(chained: UnlockedOffice) -> None:
-    from desktop.services.audit_log import AuditLogService
+    from desktop.services.office.audit_log import AuditLogService
 
     service = AuditLogService(chained)
     assert [e.seq for e in service.recent(3)] == [6, 5, 4]
@@ -198,7 +198,7 @@ def test_audit_log_service_reads_and_verifies_for_admins(chained: UnlockedOffice
 
 
 def test_audit_log_service_reports_tampering(chained: UnlockedOffice) -> None:
-    from desktop.services.audit_log import AuditLogService
+    from desktop.services.office.audit_log import AuditLogService
 
     _sql(chained, "UPDATE audit_events SET target_id = 'other' WHERE seq = 2")
     result = AuditLogService(chained).verify()
@@ -208,10 +208,10 @@ def test_audit_log_service_reports_tampering(chained: UnlockedOffice) -> None:
 
 def test_audit_log_needs_audit_read(chained: UnlockedOffice) -> None:
     from desktop.errors import PermissionDenied
-    from desktop.services import auth
-    from desktop.services.accounts import AccountService
-    from desktop.services.audit_log import AuditLogService
-    from desktop.services.permissions import Role
+    from desktop.services.office import auth
+    from desktop.services.office.accounts import AccountService
+    from desktop.services.office.audit_log import AuditLogService
+    from desktop.services.office.permissions import Role
     from tests.conftest import USER_PASSWORD
 
     AccountService(chained).add_user("clerk", frozenset({Role.REGISTRATION}), USER_PASSWORD)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import json
 from pathlib import Path
@@ -19,11 +20,11 @@ from desktop.errors import (
     ThrottledError,
     WeakPassword,
 )
-from desktop.services import audit, auth
-from desktop.services.accounts import AccountService
-from desktop.services.permissions import Perm, Role
-from desktop.services.session import UnlockedOffice
-from desktop.services.settings import IDLE_LOCK_MINUTES, SettingsService
+from desktop.services.office import audit, auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.permissions import Perm, Role
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.office.settings import IDLE_LOCK_MINUTES, SettingsService
 from desktop.store.keyring import Keyring
 from desktop.store.paths import OfficePaths
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
@@ -493,7 +494,7 @@ def viewer(office: UnlockedOffice, data_dir: Path):  # type: ignore[no-untyped-d
         lambda o: AccountService(o).enable("admin", "a perfectly long passphrase here"),
         lambda o: AccountService(o).unlock_account("admin"),
         lambda o: SettingsService(o).set(IDLE_LOCK_MINUTES, 30),
-        lambda o: __import__("desktop.services.office_check").services.office_check.check_office(o),
+        lambda o: importlib.import_module("desktop.services.office.check").check_office(o),
     ],
     ids=[
         "list_users",

@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.errors import AuthenticationError, InvalidInput, OfficeExists, WeakPassword
-from desktop.services import audit, auth
-from desktop.services.accounts import AccountService
-from desktop.services.demo import DEMO_CODE, create_demo_office
-from desktop.services.permissions import Role
-from desktop.services.session import UnlockedOffice
+from desktop.services.demo.office import DEMO_CODE, create_demo_office
+from desktop.services.office import audit, auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.permissions import Role
+from desktop.services.office.session import UnlockedOffice
 from desktop.store.keyring import Keyring
 from desktop.store.models import Case, Document, Person
 from desktop.store.paths import OfficePaths
@@ -186,8 +186,8 @@ def test_a_password_refused_for_one_demo_account_leaves_nothing_behind(tmp_path:
 def test_demo_passports_carry_valid_mrzs_and_some_people_are_planted_twice(
     tmp_path: Path,
 ) -> None:
-    from desktop.services.duplicates import DuplicateService
-    from desktop.services.mrz import parse_mrz
+    from desktop.services.registry.duplicates import DuplicateService
+    from desktop.services.registry.mrz import parse_mrz
 
     target = tmp_path / "demo"
     create_demo_office(target, USER_PASSWORD, 45, seed=5, reference_date=date(2026, 6, 1))
@@ -217,8 +217,8 @@ def test_demo_passports_carry_valid_mrzs_and_some_people_are_planted_twice(
 def test_demo_schedule_has_a_past_and_a_future(demo_dir: Path) -> None:
     from datetime import timedelta
 
-    from desktop.services.appointments import AppointmentService
-    from desktop.services.places import PlacesService
+    from desktop.services.schedule.appointments import AppointmentService
+    from desktop.services.schedule.places import PlacesService
 
     office = _open(demo_dir)
     try:
@@ -241,9 +241,9 @@ def test_demo_schedule_has_a_past_and_a_future(demo_dir: Path) -> None:
 def test_demo_medical_records_have_every_outcome(demo_dir: Path) -> None:
     from datetime import UTC, datetime, time, timedelta
 
-    from desktop.services.fitness import FitnessService
-    from desktop.services.medical import MedicalService
-    from desktop.services.office_time import to_utc
+    from desktop.services.medical.examinations import MedicalService
+    from desktop.services.medical.fitness import FitnessService
+    from desktop.services.office.clock import to_utc
     from desktop.services.vocabulary import MEDICAL_OUTCOMES
 
     # the demo's present moment: the end of its "today", or now if that is earlier

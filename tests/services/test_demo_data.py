@@ -1,4 +1,4 @@
-"""Tests for the fictional demo-household generator (desktop.services.demo_data)."""
+"""Tests for the fictional demo-household generator (desktop.services.demo.households)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from importlib import resources
 
 import pytest
 
-from desktop.services.demo_data import (
+from desktop.services.demo.households import (
     DemoDocument,
     DemoHousehold,
     DemoPerson,

@@ -10,15 +10,15 @@ import pytest
 from sqlalchemy import select
 
 from desktop.errors import InvalidInput
-from desktop.services.demo_data import generate_households
-from desktop.services.duplicates import (
+from desktop.services.demo.households import generate_households
+from desktop.services.registry.duplicates import (
     LIKELY,
     DuplicateService,
     PersonFacts,
     find_candidates,
     score_pair,
 )
-from desktop.services.registration import (
+from desktop.services.registry.registration import (
     CaseInput,
     DocumentInput,
     PersonInput,
@@ -213,7 +213,7 @@ def test_merge_keeps_history_and_moves_documents(clerk_office, twice_registered)
     assert dropped is not None and dropped.merged_into_id == first  # kept for history
     assert kept is not None and kept.dob_precision == "year" and kept.given_name == "Hamidullah"
     assert numbers == ["1398-0101-22222", "P1111111"]
-    from desktop.services.search import SearchService
+    from desktop.services.registry.search import SearchService
 
     hits = SearchService(office).search("Hamidollah Sadat")
     assert [h.person_id for h in hits if h.score >= 85] == [first]
@@ -246,7 +246,8 @@ def test_a_saved_person_is_checked_against_the_registry_at_once(clerk_office, tw
 
 
 def test_the_quick_check_agrees_with_the_full_scan_on_a_demo_office(tmp_path):
-    from desktop.services import auth, demo
+    from desktop.services.demo import office as demo
+    from desktop.services.office import auth
     from tests.conftest import USER_PASSWORD
 
     target = tmp_path / "demo"
@@ -293,9 +294,9 @@ def test_merging_people_with_protection_details_needs_the_protection_role(
     clerk_office, twice_registered, data_dir
 ):
     from desktop.errors import PermissionDenied
-    from desktop.services import auth
-    from desktop.services.accounts import AccountService
-    from desktop.services.permissions import Role
+    from desktop.services.office import auth
+    from desktop.services.office.accounts import AccountService
+    from desktop.services.office.permissions import Role
     from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 
     first, second, *_ = twice_registered

@@ -32,8 +32,8 @@ import openpyxl
 import pytest
 
 from desktop.errors import InvalidInput, KnownError
-from desktop.services import intake_file
-from desktop.services.intake_file import (
+from desktop.services.intake import reading as intake_file
+from desktop.services.intake.reading import (
     CANONICAL_COLUMNS,
     REQUIRED_COLUMNS,
     IntakeFile,

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desktop.services import audit
-from desktop.services.intake_import import ImportCancelled, ImportService
-from desktop.services.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.search import SearchService
+from desktop.services.intake.importing import ImportCancelled, ImportService
+from desktop.services.office import audit
+from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.registry.search import SearchService
 from desktop.store.models import Case, Document, Person
 
 HEADER = (

@@ -8,16 +8,16 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from desktop.errors import InvalidInput, PermissionDenied
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.fitness import FitnessService, travel_moment
-from desktop.services.medical import MedicalInput, MedicalService, validate_medical
-from desktop.services.office_time import office_today
-from desktop.services.permissions import Role
-from desktop.services.readiness import ReadinessService
-from desktop.services.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.session import UnlockedOffice
-from desktop.services.settings import PEC_VALID_HOURS, SettingsService
+from desktop.services.journey.readiness import ReadinessService
+from desktop.services.medical.examinations import MedicalInput, MedicalService, validate_medical
+from desktop.services.medical.fitness import FitnessService, travel_moment
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.clock import office_today
+from desktop.services.office.permissions import Role
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.office.settings import PEC_VALID_HOURS, SettingsService
+from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 
 EXAM_DAY = date(2026, 3, 2)
@@ -248,7 +248,7 @@ def test_bad_input_is_refused_whole(team) -> None:  # type: ignore[no-untyped-de
 
 
 def test_an_exam_later_today_is_refused_and_months_follow_the_office_clock() -> None:
-    from desktop.services.fitness import Validity, valid_until
+    from desktop.services.medical.fitness import Validity, valid_until
     from desktop.store.models import MedicalRecord
 
     now = datetime(2026, 6, 11, 12, tzinfo=UTC)  # 14:00 in Tirane

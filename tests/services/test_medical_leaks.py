@@ -36,26 +36,26 @@ import pytest
 
 import desktop.services
 from desktop.errors import KnownError, PermissionDenied
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.appointments import AppointmentInput, AppointmentService
-from desktop.services.audit_log import AuditLogService
-from desktop.services.fitness import FitnessService
-from desktop.services.medical import MedicalInput, MedicalService
-from desktop.services.office_time import to_utc
-from desktop.services.orientation import OrientationService, SessionInput
-from desktop.services.permissions import Role
-from desktop.services.places import PlaceInput, PlacesService
-from desktop.services.registration import (
+from desktop.services.medical.examinations import MedicalInput, MedicalService
+from desktop.services.medical.fitness import FitnessService
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.audit_log import AuditLogService
+from desktop.services.office.clock import to_utc
+from desktop.services.office.permissions import Role
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.office.settings import INFORM_HOURS
+from desktop.services.registry.lists import RegistryService
+from desktop.services.registry.registration import (
     CaseInput,
     DocumentInput,
     PersonInput,
     RegistrationService,
 )
-from desktop.services.registry import RegistryService
-from desktop.services.search import SearchService
-from desktop.services.session import UnlockedOffice
-from desktop.services.settings import INFORM_HOURS
+from desktop.services.registry.search import SearchService
+from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.schedule.orientation import OrientationService, SessionInput
+from desktop.services.schedule.places import PlaceInput, PlacesService
 from tests.conftest import ADMIN_PASSWORD, CHEAP_KDF, USER_PASSWORD
 from tests.pdf_reading import pdf_text
 
@@ -413,17 +413,17 @@ class Walk:
 
 
 #: modules that build demo offices: run once as the demo admin, never by a user
-NOT_ENTRY_POINTS = ("demo", "demo_data", "demo_medical", "demo_schedule")
+NOT_ENTRY_POINTS = ("desktop.services.demo",)
 #: calls that change or remove things go last, so the reads see the planted household
 LATE = re.compile(r"^(merge|cancel|disable|withdraw|delete|remove|set_roles|update)")
 
 
 def _service_modules() -> list[Any]:
     modules = []
-    for info in pkgutil.iter_modules(desktop.services.__path__):
-        if info.name in NOT_ENTRY_POINTS or info.name.startswith("_"):
+    for info in pkgutil.walk_packages(desktop.services.__path__, "desktop.services."):
+        if info.ispkg or info.name.startswith(NOT_ENTRY_POINTS) or "._" in info.name:
             continue
-        modules.append(importlib.import_module(f"desktop.services.{info.name}"))
+        modules.append(importlib.import_module(info.name))
     return modules
 
 
@@ -645,7 +645,7 @@ def test_no_service_gives_medical_details_to_other_roles(
 ) -> None:
     office = _open(planted.data_dir, user)
     try:
-        assert not office.actor.can(desktop.services.permissions.Perm.MEDICAL_READ)
+        assert not office.actor.can(desktop.services.office.permissions.Perm.MEDICAL_READ)
         result = walk(office, planted)
     finally:
         office.close()

@@ -11,19 +11,19 @@ import pytest
 from sqlalchemy import select
 
 from desktop.errors import InvalidInput, PermissionDenied
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.medical import MedicalInput, MedicalService
-from desktop.services.medical_printing import MedicalPrintingService
-from desktop.services.office_time import office_today, to_local, to_utc
-from desktop.services.permissions import Role
-from desktop.services.registration import (
+from desktop.services.medical.examinations import MedicalInput, MedicalService
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.clock import office_today, to_local, to_utc
+from desktop.services.office.permissions import Role
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.printing.medical import MedicalPrintingService
+from desktop.services.registry.registration import (
     CaseInput,
     DocumentInput,
     PersonInput,
     RegistrationService,
 )
-from desktop.services.session import UnlockedOffice
 from desktop.store.models import AuditEvent
 from reports.kit.translations import translation
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD

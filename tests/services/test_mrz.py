@@ -9,7 +9,13 @@ from datetime import date
 
 import pytest
 
-from desktop.services.mrz import MrzData, MrzError, check_digit, normalise_mrz_text, parse_mrz
+from desktop.services.registry.mrz import (
+    MrzData,
+    MrzError,
+    check_digit,
+    normalise_mrz_text,
+    parse_mrz,
+)
 
 TODAY = date(2025, 6, 1)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.names import (
+from desktop.services.registry.names import (
     NAME_MATCH_THRESHOLD,
     fold_latin,
     fold_native,

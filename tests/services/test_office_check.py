@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from desktop.services import audit
-from desktop.services.office_check import check_office
-from desktop.services.session import UnlockedOffice
+from desktop.services.office import audit
+from desktop.services.office.check import check_office
+from desktop.services.office.session import UnlockedOffice
 from desktop.store.models import Base, Case, Person
 
 

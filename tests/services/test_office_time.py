@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from desktop.errors import InvalidInput
-from desktop.services.office_time import day_bounds, to_utc
+from desktop.services.office.clock import day_bounds, to_utc
 
 
 def test_autumn_time_that_happens_twice_means_the_first() -> None:

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from desktop.errors import InvalidInput, PermissionDenied
-from desktop.services import audit, auth
-from desktop.services.accounts import AccountService
-from desktop.services.orientation import OrientationService, SessionInput, age_on
-from desktop.services.permissions import Role
-from desktop.services.places import PlaceInput, PlacesService
-from desktop.services.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.session import UnlockedOffice
+from desktop.services.office import audit, auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.permissions import Role
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.schedule.orientation import OrientationService, SessionInput, age_on
+from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.store.models import Appointment, AppointmentAttendee, Person
 from tests.conftest import USER_PASSWORD
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.errors import InvalidInput, WeakPassword
-from desktop.services.passwords import MAX_LENGTH, MIN_LENGTH, check_password
+from desktop.services.office.passwords import MAX_LENGTH, MIN_LENGTH, check_password
 
 OFFICE = ("Shengjin field office", "SHG")
 

@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from desktop.errors import InvalidInput
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.appointments import AppointmentInput, AppointmentService
-from desktop.services.office_time import office_today
-from desktop.services.permissions import Role
-from desktop.services.places import PlaceInput, PlacesService
-from desktop.services.printing import PrintingService, slip_language
-from desktop.services.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.clock import office_today
+from desktop.services.office.permissions import Role
+from desktop.services.printing.slips import PrintingService, slip_language
+from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.store.models import AuditEvent
 from tests.conftest import USER_PASSWORD
 from tests.pdf_reading import barcodes
@@ -112,7 +112,7 @@ def test_agenda_lists_the_day_and_prints_are_audited_without_names(clerk) -> Non
 
 
 def test_orientation_slips_go_to_each_enrolled_household(clerk) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.orientation import OrientationService, SessionInput
+    from desktop.services.schedule.orientation import OrientationService, SessionInput
 
     day = office_today() + timedelta(days=3)
     _, first = book(clerk, "Dari", time(9), day - timedelta(days=1))

@@ -13,13 +13,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.fitness import travel_moment
-from desktop.services.orientation import OrientationService, SessionInput
-from desktop.services.permissions import Role
-from desktop.services.places import PlaceInput, PlacesService
-from desktop.services.readiness import (
+from desktop.services.journey.readiness import (
     RULES,
     Blocker,
     CaseFacts,
@@ -27,14 +21,20 @@ from desktop.services.readiness import (
     ReadinessService,
     Rule,
 )
-from desktop.services.registration import (
+from desktop.services.medical.fitness import travel_moment
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.permissions import Role
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.office.settings import ADULT_AGE, SettingsService
+from desktop.services.registry.registration import (
     CaseInput,
     DocumentInput,
     PersonInput,
     RegistrationService,
 )
-from desktop.services.session import UnlockedOffice
-from desktop.services.settings import ADULT_AGE, SettingsService
+from desktop.services.schedule.orientation import OrientationService, SessionInput
+from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.store.models import (
     Appointment,
     Case,

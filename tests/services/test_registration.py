@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import InvalidInput, PermissionDenied
-from desktop.services import audit, auth
-from desktop.services.accounts import AccountService
-from desktop.services.permissions import Role
-from desktop.services.registration import (
+from desktop.services.office import audit, auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.permissions import Role
+from desktop.services.registry.registration import (
     CaseInput,
     DocumentInput,
     PersonInput,
@@ -18,7 +18,7 @@ from desktop.services.registration import (
     fill_from_mrz,
     validate_person,
 )
-from desktop.services.search import SearchService
+from desktop.services.registry.search import SearchService
 from tests.conftest import USER_PASSWORD
 
 PRINCIPAL = PersonInput(
@@ -178,7 +178,7 @@ def test_protection_details_only_for_the_protection_role(clerk, data_dir):
 
 
 def _first_case(office) -> str:  # type: ignore[no-untyped-def]
-    from desktop.services.registry import RegistryService
+    from desktop.services.registry.lists import RegistryService
 
     return RegistryService(office).case_ids()[0]
 

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import text
 
 from desktop.errors import PermissionDenied
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.permissions import Role
-from desktop.services.search import SearchService, index_persons, rebuild_index
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.permissions import Role
+from desktop.services.registry.search import SearchService, index_persons, rebuild_index
 from desktop.store.models import Case, Document, Person
 from tests.conftest import USER_PASSWORD
 
@@ -104,7 +104,7 @@ def test_father_name_does_not_outrank_the_person_themself(office, people):
 
 
 def test_different_names_only_come_as_weak_matches(office, people):
-    from desktop.services.names import NAME_MATCH_THRESHOLD
+    from desktop.services.registry.names import NAME_MATCH_THRESHOLD
 
     # nobody is called Ahmad Karimi: Mahmood Karimi may show, but never as a match
     for query in ("Ahmad Karimi", "Gulalai Popal"):
@@ -154,9 +154,9 @@ def test_search_needs_registry_read(office, data_dir, people):
 
 
 def test_the_household_phone_finds_its_members_and_noise_is_dropped(office, people):
-    from desktop.services.accounts import AccountService
-    from desktop.services.permissions import Role
-    from desktop.services.registration import CaseInput, RegistrationService
+    from desktop.services.office.accounts import AccountService
+    from desktop.services.office.permissions import Role
+    from desktop.services.registry.registration import CaseInput, RegistrationService
 
     AccountService(office).add_user("clerk", frozenset({Role.REGISTRATION}), USER_PASSWORD)
     data_dir = office.info.data_dir

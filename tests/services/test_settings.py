@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import select, text
 
 from desktop.errors import InvalidInput, PermissionDenied
-from desktop.services import audit, auth
-from desktop.services.accounts import AccountService
-from desktop.services.permissions import Role
-from desktop.services.session import UnlockedOffice
-from desktop.services.settings import ALL_SETTINGS, IDLE_LOCK_MINUTES, SettingsService
+from desktop.services.office import audit, auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.permissions import Role
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.office.settings import ALL_SETTINGS, IDLE_LOCK_MINUTES, SettingsService
 from desktop.store.models import Setting
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 

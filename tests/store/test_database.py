@@ -16,8 +16,8 @@ from desktop.errors import (
     DiskFull,
     KnownError,
 )
-from desktop.services import auth
-from desktop.services.session import UnlockedOffice
+from desktop.services.office import auth
+from desktop.services.office.session import UnlockedOffice
 from desktop.store.database import (
     check_sqlcipher,
     create_office_engine,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.errors import DataDirInUse
-from desktop.services.office_status import hold_data_dir
+from desktop.services.office.status import hold_data_dir
 from desktop.store.lock import DataDirLock
 from desktop.store.paths import OfficePaths
 from tests.conftest import ADMIN_PASSWORD

@@ -12,7 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from desktop.errors import NewerSchema
-from desktop.services import auth
+from desktop.services.office import auth
 from desktop.store import migrate
 from desktop.store.keyring import new_data_key
 from desktop.store.models import TRACKED_TABLES, Base

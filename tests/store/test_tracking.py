@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select, text
 
-from desktop.services.session import UnlockedOffice
+from desktop.services.office.session import UnlockedOffice
 from desktop.store.models import Case, Document, Person, Setting, Tombstone
 from desktop.store.tracking import SessionFactory, next_counter, stamp_rows
 

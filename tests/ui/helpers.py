@@ -6,8 +6,8 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-from desktop.services import auth
-from desktop.services.session import UnlockedOffice
+from desktop.services.office import auth
+from desktop.services.office.session import UnlockedOffice
 from desktop.ui import worker
 from desktop.ui.case_view import close_case_views
 from tests.conftest import USER_PASSWORD

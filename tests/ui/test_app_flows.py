@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from desktop.errors import KnownError
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.permissions import Role
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.permissions import Role
 from desktop.ui import worker
 from desktop.ui.widgets import DemoBanner
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD

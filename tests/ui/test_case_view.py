@@ -11,23 +11,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QWidget
 from shiboken6 import isValid
 
-from desktop.services import auth
-from desktop.services.appointments import AppointmentInput, AppointmentService
-from desktop.services.demo import create_demo_office
-from desktop.services.fitness import FitnessService
-from desktop.services.medical import MedicalInput, MedicalService
-from desktop.services.office_time import office_today
-from desktop.services.orientation import OrientationService, SessionInput
-from desktop.services.places import PlacesService
-from desktop.services.readiness import ReadinessService
-from desktop.services.registration import (
+from desktop.services.demo.office import create_demo_office
+from desktop.services.journey.readiness import ReadinessService
+from desktop.services.medical.examinations import MedicalInput, MedicalService
+from desktop.services.medical.fitness import FitnessService
+from desktop.services.office import auth
+from desktop.services.office.clock import office_today
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.registry.lists import RegistryService
+from desktop.services.registry.registration import (
     CaseInput,
     DocumentInput,
     PersonInput,
     RegistrationService,
 )
-from desktop.services.registry import RegistryService
-from desktop.services.session import UnlockedOffice
+from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.schedule.orientation import OrientationService, SessionInput
+from desktop.services.schedule.places import PlacesService
 from desktop.ui import dialogs, worker
 from desktop.ui.appointment_dialogs import AppointmentDialog, NewAppointmentDialog
 from desktop.ui.case_schedule import CaseSchedule
@@ -401,7 +401,7 @@ def test_the_cases_page_opens_a_household_and_registers_a_new_one(qtbot, office,
 def test_saving_someone_registered_before_warns_with_reasons(
     qtbot, registration, case_id, office, monkeypatch
 ):
-    from desktop.services.registration import CaseInput
+    from desktop.services.registry.registration import CaseInput
 
     # the principal of this household, registered again in a new household
     other_case = registration.create_case(CaseInput(destination_country="CAN"))

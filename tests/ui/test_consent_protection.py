@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from shiboken6 import isValid
 
-from desktop.services import auth
-from desktop.services.demo import create_demo_office
-from desktop.services.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.session import UnlockedOffice
+from desktop.services.demo.office import create_demo_office
+from desktop.services.office import auth
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.ui import worker
 from desktop.ui.case_view import CaseView, close_case_views, open_case_view
 from desktop.ui.consent_protection import ConsentDialog, ProtectionDialog

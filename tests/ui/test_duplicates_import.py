@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.services import auth
-from desktop.services.demo import create_demo_office
-from desktop.services.duplicates import DuplicateService
-from desktop.services.intake_import import ImportService
-from desktop.services.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.registry import RegistryService
-from desktop.services.session import UnlockedOffice
+from desktop.services.demo.office import create_demo_office
+from desktop.services.intake.importing import ImportService
+from desktop.services.office import auth
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.registry.duplicates import DuplicateService
+from desktop.services.registry.lists import RegistryService
+from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.ui import dialogs, import_dialog, worker
 from desktop.ui.import_dialog import ImportDialog
 from desktop.ui.pages import duplicates as duplicates_page

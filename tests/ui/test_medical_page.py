@@ -15,16 +15,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from shiboken6 import isValid
 
 from desktop.errors import InvalidInput
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.appointments import AppointmentInput, AppointmentService
-from desktop.services.fitness import FitnessService
-from desktop.services.medical import MedicalInput, MedicalService
-from desktop.services.office_time import office_today, to_local
-from desktop.services.permissions import Role
-from desktop.services.places import PlaceInput, PlacesService
-from desktop.services.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.session import UnlockedOffice
+from desktop.services.medical.examinations import MedicalInput, MedicalService
+from desktop.services.medical.fitness import FitnessService
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.clock import office_today, to_local
+from desktop.services.office.permissions import Role
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.services.vocabulary import FORBIDDEN_SSR, MOBILITY_SSR, OTHER_SSR
 from desktop.ui import worker
 from desktop.ui.appointment_dialogs import to_qdate
@@ -266,7 +266,7 @@ def test_a_page_for_someone_outside_the_medical_team_shows_why_and_reads_nothing
 
 
 def page_item(team: Team) -> Any:
-    from desktop.services.medical import WorkItem
+    from desktop.services.medical.examinations import WorkItem
 
     return WorkItem(team.pending_person, team.pending_case, "X", "Someone", "Review", "", None)
 

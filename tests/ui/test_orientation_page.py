@@ -11,18 +11,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from shiboken6 import isValid
 
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.appointments import AppointmentService
-from desktop.services.office_time import office_today, to_local
-from desktop.services.orientation import OrientationService, SessionInput
-from desktop.services.permissions import Role
-from desktop.services.places import PlaceInput, PlacesService
-from desktop.services.readiness import ReadinessService
-from desktop.services.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.registry import RegistryService
-from desktop.services.session import UnlockedOffice
-from desktop.services.settings import ORIENTATION_CAPACITY, SettingsService
+from desktop.services.journey.readiness import ReadinessService
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.clock import office_today, to_local
+from desktop.services.office.permissions import Role
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.office.settings import ORIENTATION_CAPACITY, SettingsService
+from desktop.services.registry.lists import RegistryService
+from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.schedule.appointments import AppointmentService
+from desktop.services.schedule.orientation import OrientationService, SessionInput
+from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.ui import dialogs, worker
 from desktop.ui.case_schedule import CaseSchedule
 from desktop.ui.case_view import close_case_views, open_case_view
@@ -574,7 +574,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, qtbot, office, service, page):
 
 
 def test_slips_for_the_enrolled_households_open_in_the_preview(qtbot, office, service, previews):
-    from desktop.services.printing import PrintingService
+    from desktop.services.printing.slips import PrintingService
 
     session_id = _plan(service, office, _ahead(3))
     page = OrientationPage(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from desktop.services.accounts import AccountService
-from desktop.services.audit_log import AuditLogService
-from desktop.services.overview import OverviewService
-from desktop.services.permissions import Role
-from desktop.services.settings import IDLE_LOCK_MINUTES, SettingsService
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.audit_log import AuditLogService
+from desktop.services.office.overview import OverviewService
+from desktop.services.office.permissions import Role
+from desktop.services.office.settings import IDLE_LOCK_MINUTES, SettingsService
 from desktop.ui import dialogs
 from desktop.ui.main_window import AboutDialog, MainWindow
 from desktop.ui.pages.audit_log import AuditPage

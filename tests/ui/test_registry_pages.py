@@ -11,14 +11,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.demo import create_demo_office
-from desktop.services.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.registry import CaseSummary, PersonRow, RegistryService
-from desktop.services.search import SearchHit, SearchService
-from desktop.services.session import UnlockedOffice
-from desktop.services.settings import SettingsService
+from desktop.services.demo.office import create_demo_office
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.office.settings import SettingsService
+from desktop.services.registry.lists import CaseSummary, PersonRow, RegistryService
+from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.registry.search import SearchHit, SearchService
 from desktop.ui import worker
 from desktop.ui.pages.cases import CasesPage
 from desktop.ui.pages.people import PeoplePage

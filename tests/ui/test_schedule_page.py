@@ -15,16 +15,16 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from reportlab.pdfgen import canvas
 
-from desktop.services import auth
-from desktop.services.accounts import AccountService
-from desktop.services.appointments import AppointmentInput, AppointmentService
-from desktop.services.office_time import day_bounds, office_today
-from desktop.services.permissions import Role
-from desktop.services.places import PlaceInput, PlacesService
-from desktop.services.printing import PrintingService
-from desktop.services.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.registry import RegistryService
-from desktop.services.session import UnlockedOffice
+from desktop.services.office import auth
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.clock import day_bounds, office_today
+from desktop.services.office.permissions import Role
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.printing.slips import PrintingService
+from desktop.services.registry.lists import RegistryService
+from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.ui import dialogs, pdf_preview, worker
 from desktop.ui.appointment_dialogs import (
     AppointmentDialog,

@@ -7,14 +7,14 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from shiboken6 import isValid
 
 from desktop.errors import InvalidInput
-from desktop.services.places import PlaceInput, PlacesService
-from desktop.services.settings import (
+from desktop.services.office.settings import (
     ALL_SETTINGS,
     DEFAULT_SLOT_MINUTES,
     IDLE_LOCK_MINUTES,
     ORIENTATION_CAPACITY,
     SettingsService,
 )
+from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.ui import worker
 from desktop.ui.pages.settings_page import SettingsPage
 from desktop.ui.place_dialogs import PlaceDialog

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop.services import auth
+from desktop.services.office import auth
 from tests.conftest import ADMIN_PASSWORD
 
 HEAVY = ("sqlalchemy", "alembic", "reportlab", "qtawesome")

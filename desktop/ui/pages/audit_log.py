@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
-from desktop.services.audit import ChainCheck
-from desktop.services.audit_log import AuditLogService
+from desktop.services.office.audit import ChainCheck
+from desktop.services.office.audit_log import AuditLogService
 from desktop.ui.pages.base import Page
 from desktop.ui.table_models import audit_model
 from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted

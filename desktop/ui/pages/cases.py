@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
-from desktop.services.registration import CaseInput, RegistrationService
-from desktop.services.registry import RegistryFilter, RegistryService
+from desktop.services.registry.lists import RegistryFilter, RegistryService
+from desktop.services.registry.registration import CaseInput, RegistrationService
 from desktop.ui import dialogs
 from desktop.ui.case_schedule import CaseSchedule
 from desktop.ui.case_view import (

@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
-from desktop.services.duplicates import MERGEABLE_FIELDS, Candidate, DuplicateService
-from desktop.services.intake_import import ImportService
-from desktop.services.registration import CaseDetail, MemberRecord, RegistrationService
+from desktop.services.intake.importing import ImportService
+from desktop.services.registry.duplicates import MERGEABLE_FIELDS, Candidate, DuplicateService
+from desktop.services.registry.registration import CaseDetail, MemberRecord, RegistrationService
 from desktop.ui import dialogs
 from desktop.ui.pages.base import Page
 from desktop.ui.registry_models import (

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
-from desktop.services.fitness import FitnessService, FitnessSummary
-from desktop.services.medical import MedicalService, WorkItem
+from desktop.services.medical.examinations import MedicalService, WorkItem
+from desktop.services.medical.fitness import FitnessService, FitnessSummary
 from desktop.ui.case_view import refresh_case_views
 from desktop.ui.medical_dialogs import MedicalHistoryDialog, MedicalPrinting
 from desktop.ui.medical_models import WORK_COLUMNS, WorkRow

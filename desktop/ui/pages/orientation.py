@@ -24,17 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
-from desktop.services.office_time import office_today, to_local
-from desktop.services.orientation import (
+from desktop.services.office.clock import office_today, to_local
+from desktop.services.office.settings import ORIENTATION_CAPACITY, SettingsService
+from desktop.services.printing.slips import PrintingService
+from desktop.services.registry.lists import RegistryService
+from desktop.services.schedule.orientation import (
     EnrolmentRecord,
     OrientationService,
     SessionDetail,
     SessionRecord,
 )
-from desktop.services.places import PlaceRecord, PlacesService
-from desktop.services.printing import PrintingService
-from desktop.services.registry import RegistryService
-from desktop.services.settings import ORIENTATION_CAPACITY, SettingsService
+from desktop.services.schedule.places import PlaceRecord, PlacesService
 from desktop.ui import dialogs
 from desktop.ui.case_view import refresh_case_views
 from desktop.ui.orientation_dialogs import (

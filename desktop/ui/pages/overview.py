@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
-from desktop.services.overview import OverviewService
-from desktop.services.session import Actor, OfficeInfo
+from desktop.services.office.overview import OverviewService
+from desktop.services.office.session import Actor, OfficeInfo
 from desktop.ui.pages.base import Page
 from desktop.ui.widgets import MARGIN, SPACING, heading, muted
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
-from desktop.services.registration import RegistrationService
-from desktop.services.registry import PERSON_SORTS, RegistryFilter, RegistryService
-from desktop.services.search import SearchService
+from desktop.services.registry.lists import PERSON_SORTS, RegistryFilter, RegistryService
+from desktop.services.registry.registration import RegistrationService
+from desktop.services.registry.search import SearchService
 from desktop.ui.case_schedule import CaseSchedule
 from desktop.ui.case_view import CaseView, close_case_views, open_case_view
 from desktop.ui.medical_dialogs import CaseFitness

@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
-from desktop.services.appointments import AppointmentRecord, AppointmentService
-from desktop.services.office_time import office_today, to_local
-from desktop.services.places import PlaceRecord, PlacesService
-from desktop.services.printing import PRINTABLE, PrintingService
-from desktop.services.registry import RegistryService
+from desktop.services.office.clock import office_today, to_local
+from desktop.services.printing.slips import PRINTABLE, PrintingService
+from desktop.services.registry.lists import RegistryService
+from desktop.services.schedule.appointments import AppointmentRecord, AppointmentService
+from desktop.services.schedule.places import PlaceRecord, PlacesService
 from desktop.services.vocabulary import APPOINTMENT_KIND_TITLES, APPOINTMENT_KINDS
 from desktop.ui import dialogs
 from desktop.ui.appointment_dialogs import (

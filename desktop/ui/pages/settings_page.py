@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
-from desktop.services.places import PlaceInput, PlaceRecord, PlacesService
-from desktop.services.settings import (
+from desktop.services.office.settings import (
     ALL_SETTINGS,
     DEFAULT_SLOT_MINUTES,
     IDLE_LOCK_MINUTES,
     IntSetting,
     SettingsService,
 )
+from desktop.services.schedule.places import PlaceInput, PlaceRecord, PlacesService
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.cases import fit_columns, registry_table
 from desktop.ui.place_dialogs import PLACE_COLUMNS, PlaceDialog, places_model

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
-from desktop.services.accounts import AccountService
-from desktop.services.records import UserRecord
+from desktop.services.office.accounts import AccountService
+from desktop.services.office.records import UserRecord
 from desktop.ui import dialogs
 from desktop.ui.pages.base import Page
 from desktop.ui.table_models import users_model

@@ -1,0 +1,1 @@
+"""The demo office: fictional households, schedules and medical records."""

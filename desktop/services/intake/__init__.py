@@ -1,0 +1,1 @@
+"""Registration lists from partners: reading, checking and importing them."""

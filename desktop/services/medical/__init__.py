@@ -1,0 +1,1 @@
+"""Medical records (restricted) and the fitness summary everyone may see."""

@@ -1,0 +1,1 @@
+"""The office itself: sessions, sign-in, accounts, roles, settings, audit, the clock."""

@@ -1,0 +1,130 @@
+"""The unlocked office: who is signed in, with what permissions, over which database."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.errors import OfficeClosed, PermissionDenied
+from desktop.services.office import audit
+from desktop.services.office.permissions import GRANTS, ROLE_TITLES, Perm, Role
+from desktop.store.database import translating_errors
+from desktop.store.keyring import Keyring, zero
+from desktop.store.office_db import OfficeDatabase
+
+log = logging.getLogger("desktop.services")
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: str
+    username: str
+    display_name: str
+    roles: frozenset[Role]
+    permissions: frozenset[Perm]
+
+    def can(self, permission: Perm) -> bool:
+        return permission in self.permissions
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    code: str
+    name: str
+    demo: bool
+    data_dir: Path
+
+
+class UnlockedOffice:
+    """Everything a service needs once a user has unlocked the office.
+
+    Created only by ``auth.unlock`` / ``auth.create_office``; closed on lock,
+    sign-out or exit, which wipes the data key.
+    """
+
+    def __init__(
+        self, db: OfficeDatabase, keyring: Keyring, actor: Actor, info: OfficeInfo
+    ) -> None:
+        self.db = db
+        self.keyring = keyring
+        self.actor = actor
+        self.info = info
+        self._audit_key = bytearray(audit.chain_key(db.key))
+        self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise OfficeClosed("The office is locked. Unlock it again to continue.")
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One transaction stamped with the signed-in user; known DB errors translated."""
+        self._check_open()
+        with (
+            translating_errors(self.db.paths.database),
+            self.db.sessions.unit_of_work(self.actor.username) as session,
+        ):
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        self._check_open()
+        with translating_errors(self.db.paths.database), self.db.sessions.read_only() as session:
+            yield session
+
+    def audit(
+        self,
+        session: Session,
+        action: str,
+        target_type: str = "",
+        target_id: str = "",
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        audit.record(
+            session, self.audit_key, self.actor.username, action, target_type, target_id, detail
+        )
+
+    def require(self, permission: Perm, what: str) -> None:
+        """Raise PermissionDenied (and audit the denial) unless the user may do ``what``."""
+        self._check_open()
+        if self.actor.can(permission):
+            return
+        with self.unit_of_work() as session:
+            self.audit(session, "permission_denied", detail={"permission": permission.value})
+        log.info("permission %s denied", permission.value)
+        roles = " or ".join(ROLE_TITLES[r] for r in Role if permission in GRANTS[r])
+        raise PermissionDenied(
+            f"You do not have permission to {what}. It needs the role {roles}; ask an office admin."
+        )
+
+    @property
+    def audit_key(self) -> bytes:
+        self._check_open()
+        return bytes(self._audit_key)
+
+    def close(self, reason: str = "logout") -> None:
+        """Audit the end of the session, close connections and wipe the key."""
+        if self._closed:
+            return
+        try:
+            with self.unit_of_work() as session:
+                self.audit(session, reason)
+                anchor = audit.make_anchor(session, self.audit_key)
+            self.keyring.audit_anchor = anchor
+            self.keyring.save()
+        except Exception as exc:  # closing must never fail half-way; the key is wiped below
+            log.error("could not audit %s: %s", reason, type(exc).__name__)
+        finally:
+            self._closed = True
+            zero(self._audit_key)
+            self.db.close()

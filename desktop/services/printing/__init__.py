@@ -1,0 +1,1 @@
+"""What the office prints: the records for reports/ and the PDFs they make."""

@@ -1,0 +1,1 @@
+"""Households, people and documents: registration, lists, search, duplicates, MRZ."""

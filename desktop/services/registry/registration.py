@@ -1,0 +1,675 @@
+"""Registering households: cases, their members, documents, custody, consent, protection.
+
+Every change is one unit of work with an audit event (ids only) and refreshes
+the search index of the people it touched. Protection details are restricted
+to the protection role; everyone else sees only the yes/no specific-needs flag.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.errors import InvalidInput
+from desktop.services.office.permissions import Perm
+from desktop.services.office.session import UnlockedOffice
+from desktop.services.registry.duplicates import Candidate, candidates_around
+from desktop.services.registry.lookups import active_case, active_person
+from desktop.services.registry.mrz import MrzData, MrzError, parse_mrz
+from desktop.services.registry.search import index_persons
+from desktop.services.vocabulary import (
+    DOB_PRECISIONS,
+    DOCUMENT_TYPES,
+    LANGUAGES,
+    RELATIONSHIPS,
+    SEXES,
+)
+from desktop.store.models import (
+    Case,
+    CaseStatusEvent,
+    Consent,
+    CustodyEvent,
+    Document,
+    Person,
+    ProtectionDetail,
+)
+from desktop.store.tracking import next_counter
+
+CASE_STATUSES = (
+    "registered",
+    "interview_scheduled",
+    "interviewed",
+    "accepted",
+    "medical_in_progress",
+    "medically_cleared",
+    "orientation_done",
+    "travel_ready",
+    "booked",
+    "departed",
+    "on_hold",
+    "deferred",
+    "withdrawn",
+    "refused",
+)
+MEDICAL_STATUSES = ("medical_in_progress", "medically_cleared", "deferred")
+CUSTODY = ("family", "office_safe", "handed_at_airport", "returned")
+CONSENT_PURPOSES = ("registration", "data_sharing_hq", "data_sharing_receiving_country", "medical")
+PROTECTION_CATEGORIES = (
+    "sgbv_risk",
+    "unaccompanied_child",
+    "separated_child",
+    "single_female_head",
+    "older_person_at_risk",
+    "disability",
+    "other",
+)
+PROTECTION_NEEDS = (
+    "female_escort",
+    "female_interpreter",
+    "separate_seating",
+    "accessible_transport",
+    "other",
+)
+#: ISO 3166 alpha-3 shape, plus the ICAO codes for stateless persons and refugees
+_COUNTRY = re.compile(r"^(?:[A-Z]{3}|XXA|XXB|XXC)$")
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    destination_country: str | None = None
+    programme: str | None = None
+    partner: str | None = None
+    family_language: str | None = None
+    accommodation: str | None = None
+    contact_phone: str | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    relationship: str
+    given_name: str
+    sex: str
+    date_of_birth: date | None
+    dob_precision: str = "exact"
+    family_name: str = ""
+    father_name: str = ""
+    grandfather_name: str = ""
+    native_name: str = ""
+    nationality: str = "AFG"
+    languages: tuple[str, ...] = ()
+    phone: str | None = None
+    specific_needs: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentInput:
+    doc_type: str
+    number: str
+    issuing_country: str | None = None
+    issue_date: date | None = None
+    expiry_date: date | None = None
+    machine_readable: bool = False
+    mrz: str | None = None
+    custody: str = "family"
+
+
+@dataclass(frozen=True)
+class StatusStep:
+    status: str
+    reason: str
+    at: datetime
+    by: str
+
+
+@dataclass(frozen=True)
+class CustodyStep:
+    custody: str
+    note: str
+    at: datetime
+    by: str
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    id: str
+    doc_type: str
+    number: str
+    issuing_country: str | None
+    issue_date: date | None
+    expiry_date: date | None
+    machine_readable: bool
+    custody: str
+    custody_history: tuple[CustodyStep, ...]
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    id: str
+    relationship: str
+    given_name: str
+    family_name: str
+    father_name: str
+    grandfather_name: str
+    native_name: str
+    sex: str
+    date_of_birth: date | None
+    dob_precision: str
+    nationality: str
+    languages: tuple[str, ...]
+    phone: str | None
+    specific_needs: bool
+    documents: tuple[DocumentRecord, ...]
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: str
+    case_number: str
+    status: str
+    destination_country: str | None
+    programme: str | None
+    partner: str | None
+    family_language: str | None
+    accommodation: str | None
+    contact_phone: str | None
+    notes: str
+    members: tuple[MemberRecord, ...]
+    history: tuple[StatusStep, ...]
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    id: str
+    purpose: str
+    given_on: date
+    taken_by: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ProtectionRecord:
+    person_id: str
+    categories: tuple[str, ...]
+    needs: tuple[str, ...]
+    consent_to_share: bool
+    notes: str
+
+
+@dataclass(frozen=True)
+class MrzFill:
+    """What a scanned MRZ fills in: the document and the person's identity fields."""
+
+    document: DocumentInput
+    given_name: str
+    family_name: str
+    sex: str
+    date_of_birth: date | None
+    dob_precision: str
+    nationality: str
+
+
+@dataclass
+class Problems:
+    """Field -> message, for validation as the clerk types."""
+
+    by_field: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, message: str) -> None:
+        self.by_field.setdefault(name, message)
+
+
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def validate_person(data: PersonInput, *, today: date | None = None) -> dict[str, str]:
+    """Problems per field; empty when the person can be saved. Pure, for the form."""
+    today = today or date.today()
+    problems = Problems()
+    if data.relationship not in RELATIONSHIPS:
+        problems.add("relationship", "Choose the relationship to the principal applicant.")
+    if not _clean(data.given_name):
+        problems.add("given_name", "The given name is required (as on the document).")
+    if data.sex not in SEXES:
+        problems.add("sex", "Choose the sex: M, F or X.")
+    if data.dob_precision not in DOB_PRECISIONS:
+        problems.add("dob_precision", "Choose how precise the date of birth is.")
+    if data.date_of_birth is None:
+        problems.add("date_of_birth", "Enter the date of birth, or the year with 'year only'.")
+    elif data.date_of_birth > today:
+        problems.add("date_of_birth", "The date of birth is in the future.")
+    elif data.date_of_birth.year < today.year - 120:
+        problems.add("date_of_birth", "The date of birth is more than 120 years ago.")
+    if not _COUNTRY.match(data.nationality or ""):
+        problems.add("nationality", "Nationality is a 3-letter code such as AFG (XXA: stateless).")
+    bad = [lang for lang in data.languages if lang not in LANGUAGES]
+    if bad:
+        problems.add("languages", "Languages are Dari, Pashto or Other.")
+    if data.phone and len(re.sub(r"\D", "", data.phone)) < 6:
+        problems.add("phone", "The phone number is too short.")
+    return problems.by_field
+
+
+def validate_document(data: DocumentInput) -> dict[str, str]:
+    problems = Problems()
+    if data.doc_type not in DOCUMENT_TYPES:
+        problems.add("doc_type", "Choose the type of document.")
+    if not re.sub(r"\W", "", data.number or ""):
+        problems.add("number", "The document number is required.")
+    if data.issuing_country and not _COUNTRY.match(data.issuing_country):
+        problems.add("issuing_country", "The issuing country is a 3-letter code such as AFG.")
+    if data.issue_date and data.expiry_date and data.expiry_date <= data.issue_date:
+        problems.add("expiry_date", "The expiry date must be after the issue date.")
+    if data.custody not in CUSTODY:
+        problems.add("custody", "Choose where the document is kept.")
+    return problems.by_field
+
+
+def fill_from_mrz(text: str, *, today: date | None = None) -> MrzFill:
+    """Parse a passport or ID-card MRZ; MrzError (an InvalidInput) names the wrong field."""
+    try:
+        data: MrzData = parse_mrz(text, today=today)
+    except MrzError as exc:
+        raise InvalidInput(str(exc)) from None
+    doc_type = "passport" if data.kind == "TD3" else "other"
+    document = DocumentInput(
+        doc_type=doc_type,
+        number=data.document_number,
+        issuing_country=data.issuing_state if len(data.issuing_state) == 3 else None,
+        expiry_date=data.expiry_date,
+        machine_readable=True,
+        mrz="\n".join(data.lines),
+    )
+    return MrzFill(
+        document=document,
+        given_name=data.given_names.title(),
+        family_name=data.family_name.title(),
+        sex=data.sex,
+        date_of_birth=data.date_of_birth,
+        dob_precision=data.dob_precision if data.dob_precision in DOB_PRECISIONS else "estimated",
+        nationality=data.nationality,
+    )
+
+
+class RegistrationService:
+    def __init__(self, office: UnlockedOffice) -> None:
+        self._office = office
+
+    # -- cases ---------------------------------------------------------------------
+    def create_case(self, data: CaseInput) -> str:
+        self._office.require(Perm.REGISTRY_WRITE, "register households")
+        self._check_case(data)
+        with self._office.unit_of_work() as session:
+            year = date.today().year
+            number = next_counter(session, f"case_number:{year}")
+            case = Case(
+                case_number=f"{self._office.info.code}-{year}-{number:05d}",
+                status="registered",
+                **self._case_fields(data),
+            )
+            session.add(case)
+            session.flush()
+            session.add(CaseStatusEvent(case_id=case.id, status="registered", reason="created"))
+            self._office.audit(session, "case_created", "case", case.id)
+            return case.id
+
+    def update_case(self, case_id: str, data: CaseInput) -> None:
+        self._office.require(Perm.REGISTRY_WRITE, "change households")
+        self._check_case(data)
+        with self._office.unit_of_work() as session:
+            case = self._case(session, case_id)
+            for name, value in self._case_fields(data).items():
+                setattr(case, name, value)
+            session.flush()
+            # the household phone is searchable through its members
+            members = session.scalars(select(Person.id).where(Person.case_id == case.id)).all()
+            index_persons(session, list(members))
+            self._office.audit(session, "case_updated", "case", case.id)
+
+    def set_status(self, case_id: str, status: str, reason: str) -> None:
+        self._office.require(Perm.REGISTRY_WRITE, "change the status of households")
+        if status in MEDICAL_STATUSES:
+            # these follow the medical team's records; only that role may set them by hand
+            self._office.require(Perm.MEDICAL_WRITE, "set a medical status by hand")
+        if status not in CASE_STATUSES:
+            raise InvalidInput(f"Unknown status; choose one of {', '.join(CASE_STATUSES)}.")
+        if not _clean(reason):
+            raise InvalidInput("Say why the status changes; it stays in the case history.")
+        with self._office.unit_of_work() as session:
+            case = self._case(session, case_id)
+            if case.status == status:
+                raise InvalidInput("The case already has this status.")
+            case.status = status
+            session.add(CaseStatusEvent(case_id=case.id, status=status, reason=_clean(reason)))
+            self._office.audit(session, "case_status_changed", "case", case.id, {"status": status})
+
+    # -- persons -------------------------------------------------------------------
+    def add_person(
+        self, case_id: str, data: PersonInput, document: DocumentInput | None = None
+    ) -> str:
+        """A new member, with a first document (e.g. scanned from the MRZ) in the same step."""
+        self._office.require(Perm.REGISTRY_WRITE, "register people")
+        self._raise(validate_person(data))
+        if document is not None:
+            self._raise(validate_document(document))
+        with self._office.unit_of_work() as session:
+            case = self._case(session, case_id)
+            self._check_principal(session, case.id, data.relationship, None)
+            person = Person(case_id=case.id, **self._person_fields(data))
+            session.add(person)
+            session.flush()
+            if document is not None:
+                self._new_document(session, person.id, document)
+            index_persons(session, [person.id])
+            self._office.audit(session, "person_added", "person", person.id, {"case": case.id})
+            return person.id
+
+    def update_person(self, person_id: str, data: PersonInput) -> None:
+        self._office.require(Perm.REGISTRY_WRITE, "change people")
+        self._raise(validate_person(data))
+        with self._office.unit_of_work() as session:
+            person = self._person(session, person_id)
+            self._check_principal(session, person.case_id, data.relationship, person.id)
+            for name, value in self._person_fields(data).items():
+                setattr(person, name, value)
+            protected = session.scalars(
+                select(ProtectionDetail.id).where(ProtectionDetail.person_id == person.id)
+            ).first()
+            if protected is not None:
+                # the flag stays while protection details exist (only that role may clear it)
+                person.specific_needs = True
+            session.flush()
+            index_persons(session, [person.id])
+            self._office.audit(session, "person_updated", "person", person.id)
+
+    # -- documents -----------------------------------------------------------------
+    def add_document(self, person_id: str, data: DocumentInput) -> str:
+        self._office.require(Perm.REGISTRY_WRITE, "record documents")
+        self._raise(validate_document(data))
+        with self._office.unit_of_work() as session:
+            person = self._person(session, person_id)
+            document_id = self._new_document(session, person.id, data)
+            index_persons(session, [person.id])
+            return document_id
+
+    def _new_document(self, session: Session, person_id: str, data: DocumentInput) -> str:
+        document = Document(
+            person_id=person_id,
+            doc_type=data.doc_type,
+            number=_clean(data.number).upper(),
+            issuing_country=data.issuing_country,
+            issue_date=data.issue_date,
+            expiry_date=data.expiry_date,
+            machine_readable=data.machine_readable,
+            mrz=data.mrz,
+            custody=data.custody,
+        )
+        session.add(document)
+        session.flush()
+        session.add(CustodyEvent(document_id=document.id, custody=data.custody, note="recorded"))
+        self._office.audit(session, "document_added", "document", document.id)
+        return document.id
+
+    def move_custody(self, document_id: str, custody: str, note: str = "") -> None:
+        self._office.require(Perm.REGISTRY_WRITE, "record where documents are")
+        if custody not in CUSTODY:
+            raise InvalidInput("Choose where the document is now kept.")
+        with self._office.unit_of_work() as session:
+            document = session.get(Document, document_id)
+            if document is None:
+                raise InvalidInput("That document no longer exists.")
+            if document.custody == custody:
+                raise InvalidInput("The document is already recorded there.")
+            document.custody = custody
+            session.add(CustodyEvent(document_id=document.id, custody=custody, note=_clean(note)))
+            self._office.audit(
+                session, "document_custody", "document", document.id, {"custody": custody}
+            )
+
+    # -- consent and protection -----------------------------------------------------
+    def record_consent(self, person_id: str, purpose: str, given_on: date, note: str = "") -> str:
+        self._office.require(Perm.REGISTRY_WRITE, "record consent")
+        if purpose not in CONSENT_PURPOSES:
+            raise InvalidInput("Choose what the consent is for.")
+        if given_on > date.today():
+            raise InvalidInput("Consent cannot be dated in the future.")
+        with self._office.unit_of_work() as session:
+            person = self._person(session, person_id)
+            consent = Consent(
+                person_id=person.id,
+                purpose=purpose,
+                given_on=given_on,
+                taken_by=self._office.actor.username,
+                note=_clean(note),
+            )
+            session.add(consent)
+            session.flush()
+            self._office.audit(
+                session, "consent_recorded", "person", person.id, {"purpose": purpose}
+            )
+            return consent.id
+
+    def set_protection(
+        self,
+        person_id: str,
+        categories: tuple[str, ...],
+        needs: tuple[str, ...],
+        consent_to_share: bool,
+        notes: str = "",
+    ) -> None:
+        self._office.require(Perm.PROTECTION_WRITE, "record protection details")
+        if any(c not in PROTECTION_CATEGORIES for c in categories):
+            raise InvalidInput("Unknown protection category.")
+        if any(n not in PROTECTION_NEEDS for n in needs):
+            raise InvalidInput("Unknown protection need.")
+        with self._office.unit_of_work() as session:
+            person = self._person(session, person_id)
+            detail = session.scalars(
+                select(ProtectionDetail).where(ProtectionDetail.person_id == person.id)
+            ).one_or_none()
+            if detail is None:
+                detail = ProtectionDetail(person_id=person.id)
+                session.add(detail)
+            detail.categories = ",".join(sorted(set(categories)))
+            detail.needs = ",".join(sorted(set(needs)))
+            detail.consent_to_share = consent_to_share
+            detail.notes = notes.strip()
+            # everyone may know *that* there are specific needs, not what they are
+            person.specific_needs = bool(categories or needs) or person.specific_needs
+            self._office.audit(session, "protection_recorded", "person", person.id)
+
+    def protection(self, person_id: str) -> ProtectionRecord | None:
+        self._office.require(Perm.PROTECTION_READ, "see protection details")
+        with self._office.unit_of_work() as session:
+            detail = session.scalars(
+                select(ProtectionDetail).where(ProtectionDetail.person_id == person_id)
+            ).one_or_none()
+            # reading restricted details is itself audited
+            self._office.audit(session, "protection_read", "person", person_id)
+            if detail is None:
+                return None
+            return ProtectionRecord(
+                detail.person_id,
+                tuple(c for c in detail.categories.split(",") if c),
+                tuple(n for n in detail.needs.split(",") if n),
+                detail.consent_to_share,
+                detail.notes,
+            )
+
+    def consents(self, person_id: str) -> list[ConsentRecord]:
+        self._office.require(Perm.REGISTRY_READ, "see consent records")
+        with self._office.reading() as session:
+            rows = session.scalars(
+                select(Consent)
+                .where(Consent.person_id == person_id)
+                .order_by(Consent.given_on, Consent.created_at)
+            ).all()
+            return [ConsentRecord(c.id, c.purpose, c.given_on, c.taken_by, c.note) for c in rows]
+
+    @property
+    def may_edit(self) -> bool:
+        """Whether the signed-in user may register and change households."""
+        return self._office.actor.can(Perm.REGISTRY_WRITE)
+
+    @property
+    def may_see_protection(self) -> bool:
+        """Whether protection details may be shown (the service still checks every call)."""
+        return self._office.actor.can(Perm.PROTECTION_READ)
+
+    @property
+    def may_edit_protection(self) -> bool:
+        return self._office.actor.can(Perm.PROTECTION_WRITE)
+
+    def possible_duplicates(self, person_id: str) -> list[Candidate]:
+        """People who may be this person registered before (shown right after a save)."""
+        self._office.require(Perm.REGISTRY_READ, "check for duplicates")
+        with self._office.reading() as session:
+            return candidates_around(session, person_id)
+
+    # -- reading a case ---------------------------------------------------------------
+    def case_detail(self, case_id: str) -> CaseDetail:
+        self._office.require(Perm.REGISTRY_READ, "open households")
+        with self._office.reading() as session:
+            case = self._case(session, case_id)
+            persons = session.scalars(
+                select(Person)
+                .where(Person.case_id == case.id, Person.merged_into_id.is_(None))
+                .order_by(Person.date_of_birth.is_(None), Person.date_of_birth)
+            ).all()
+            ids = [p.id for p in persons]
+            documents = session.scalars(select(Document).where(Document.person_id.in_(ids))).all()
+            custody = session.scalars(
+                select(CustodyEvent)
+                .where(CustodyEvent.document_id.in_([d.id for d in documents]))
+                .order_by(CustodyEvent.created_at)
+            ).all()
+            history = session.scalars(
+                select(CaseStatusEvent)
+                .where(CaseStatusEvent.case_id == case.id)
+                .order_by(CaseStatusEvent.created_at, CaseStatusEvent.change_seq)
+            ).all()
+            steps: dict[str, list[CustodyStep]] = {}
+            for event in custody:
+                steps.setdefault(event.document_id, []).append(
+                    CustodyStep(event.custody, event.note, event.created_at, event.created_by)
+                )
+            docs: dict[str, list[DocumentRecord]] = {}
+            for d in documents:
+                docs.setdefault(d.person_id, []).append(
+                    DocumentRecord(
+                        d.id,
+                        d.doc_type,
+                        d.number,
+                        d.issuing_country,
+                        d.issue_date,
+                        d.expiry_date,
+                        d.machine_readable,
+                        d.custody,
+                        tuple(steps.get(d.id, [])),
+                    )
+                )
+            principal_first = sorted(
+                persons, key=lambda p: p.relationship_to_principal != "principal"
+            )
+            return CaseDetail(
+                case.id,
+                case.case_number,
+                case.status,
+                case.destination_country,
+                case.programme,
+                case.partner,
+                case.family_language,
+                case.accommodation,
+                case.contact_phone,
+                case.notes,
+                tuple(
+                    MemberRecord(
+                        p.id,
+                        p.relationship_to_principal,
+                        p.given_name,
+                        p.family_name,
+                        p.father_name,
+                        p.grandfather_name,
+                        p.native_name,
+                        p.sex,
+                        p.date_of_birth,
+                        p.dob_precision,
+                        p.nationality,
+                        tuple(x for x in p.languages.split(",") if x),
+                        p.phone,
+                        p.specific_needs,
+                        tuple(docs.get(p.id, [])),
+                    )
+                    for p in principal_first
+                ),
+                tuple(StatusStep(h.status, h.reason, h.created_at, h.created_by) for h in history),
+            )
+
+    # -- helpers --------------------------------------------------------------------
+    @staticmethod
+    def _raise(problems: dict[str, str]) -> None:
+        if problems:
+            first = next(iter(problems.values()))
+            more = f" ({len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            raise InvalidInput(first + more)
+
+    @staticmethod
+    def _check_case(data: CaseInput) -> None:
+        if data.destination_country and not _COUNTRY.match(data.destination_country):
+            raise InvalidInput("The destination is a 3-letter country code such as CAN.")
+        if data.family_language and data.family_language not in LANGUAGES:
+            raise InvalidInput("The family language is Dari, Pashto or Other.")
+
+    @staticmethod
+    def _case_fields(data: CaseInput) -> dict[str, object]:
+        return {
+            "destination_country": data.destination_country or None,
+            "programme": _clean(data.programme) or None,
+            "partner": _clean(data.partner) or None,
+            "family_language": data.family_language or None,
+            "accommodation": _clean(data.accommodation) or None,
+            "contact_phone": _clean(data.contact_phone) or None,
+            "notes": (data.notes or "").strip(),
+        }
+
+    @staticmethod
+    def _person_fields(data: PersonInput) -> dict[str, object]:
+        return {
+            "relationship_to_principal": data.relationship,
+            "given_name": _clean(data.given_name),
+            "family_name": _clean(data.family_name),
+            "father_name": _clean(data.father_name),
+            "grandfather_name": _clean(data.grandfather_name),
+            "native_name": _clean(data.native_name),
+            "sex": data.sex,
+            "date_of_birth": data.date_of_birth,
+            "dob_precision": data.dob_precision,
+            "nationality": data.nationality,
+            "languages": ",".join(data.languages),
+            "phone": _clean(data.phone) or None,
+            "specific_needs": data.specific_needs,
+        }
+
+    @staticmethod
+    def _check_principal(
+        session: Session, case_id: str, relationship: str, person_id: str | None
+    ) -> None:
+        if relationship != "principal":
+            return
+        other = session.scalars(
+            select(Person.id).where(
+                Person.case_id == case_id,
+                Person.relationship_to_principal == "principal",
+                Person.merged_into_id.is_(None),
+            )
+        ).first()
+        if other is not None and other != person_id:
+            raise InvalidInput("This household already has a principal applicant.")
+
+    _case = staticmethod(active_case)
+    _person = staticmethod(active_person)

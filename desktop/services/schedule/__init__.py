@@ -1,0 +1,1 @@
+"""Appointments, orientation sessions and the places they happen."""

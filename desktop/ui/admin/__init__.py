@@ -1,0 +1,1 @@
+"""Office administration: users, audit log, settings."""

@@ -1,0 +1,1 @@
+"""Appointments: the agenda page, appointment windows, bulk scheduling, places."""

@@ -1,0 +1,1 @@
+"""Registration lists and duplicate review."""

@@ -1,0 +1,1 @@
+"""Shared UI parts: operations, change notices, pages, forms, tables, palette, translation."""

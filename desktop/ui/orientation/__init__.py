@@ -1,0 +1,1 @@
+"""Pre-departure orientation sessions."""

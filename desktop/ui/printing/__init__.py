@@ -1,0 +1,1 @@
+"""Previewing and printing PDFs."""

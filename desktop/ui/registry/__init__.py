@@ -1,0 +1,1 @@
+"""Households, people and documents: the lists and the household window."""

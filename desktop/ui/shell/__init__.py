@@ -1,0 +1,1 @@
+"""The windows around the pages: set-up, unlock, the main window."""
