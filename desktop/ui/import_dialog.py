@@ -9,7 +9,6 @@ is one transaction, so a stopped import leaves the registry as it was.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import KnownError
 from desktop.services.intake.importing import ImportCancelled, ImportReport, ImportService
 from desktop.services.intake.reading import CANONICAL_COLUMNS, REQUIRED_COLUMNS
+from desktop.services.progress import Progress
 from desktop.ui.widgets import SPACING, InlineMessage, heading, muted
 from desktop.ui.worker import run_in_background
 
@@ -136,7 +136,7 @@ class ImportDialog(QDialog):
         self._busy = 0
         self._closed = False
         self._preview_request = 0
-        self._cancel = threading.Event()
+        self._cancel = Progress()
         self.report: ImportReport | None = None
         self.result_report: ImportReport | None = None
         # no parent: the import thread may still report after the window is gone
@@ -295,7 +295,7 @@ class ImportDialog(QDialog):
             self.next_button.setEnabled(True)
         self.cancel_button.setVisible(step != self.DONE)
         self.cancel_button.setText("Stop import" if step == self.IMPORTING else "Cancel")
-        self.cancel_button.setEnabled(not (step == self.IMPORTING and self._cancel.is_set()))
+        self.cancel_button.setEnabled(not (step == self.IMPORTING and self._cancel.cancelled))
         self.skip_invalid.setEnabled(not busy)
 
     def _start(
@@ -488,24 +488,16 @@ class ImportDialog(QDialog):
 
     # -- step 3: import ------------------------------------------------------------------------
     def start_import(self) -> None:
-        self._cancel.clear()
         self._show_step(self.IMPORTING)
         self.progress.setRange(0, 0)
         self.progress_label.setText("Importing…")
         service, path, mapping = self._service, self.path, self.mapping()
         skip = self.skip_invalid.isChecked()
         relay = self._progress
-        stop = self._cancel
+        progress = self._cancel = Progress(lambda done, total, _t: relay.advanced.emit(done, total))
 
         def work() -> ImportReport:
-            return service.run(
-                path,
-                mapping,
-                dry_run=False,
-                skip_invalid=skip,
-                progress=lambda done, total: relay.advanced.emit(done, total),
-                cancelled=stop.is_set,
-            )
+            return service.run(path, mapping, dry_run=False, skip_invalid=skip, progress=progress)
 
         self._start(work, self._imported, self._import_failed)
 
@@ -567,7 +559,7 @@ class ImportDialog(QDialog):
 
     def cancel(self) -> None:
         if self.step() == self.IMPORTING:
-            self._cancel.set()
+            self._cancel.cancel()
             self.progress_label.setText("Stopping…")
             self._update_buttons()
             return
@@ -583,6 +575,6 @@ class ImportDialog(QDialog):
 
     def close_for_lock(self) -> None:
         """The office is locking: stop any import and close without waiting."""
-        self._cancel.set()
+        self._cancel.cancel()
         self._closed = True
         super().reject()

@@ -527,7 +527,7 @@ class MedicalRecordForm(CheckedFormDialog):
         )
 
     def problems(self) -> dict[str, str]:
-        problems = validate_medical(self.value())
+        problems = validate_medical(self.value(), now=datetime.now(UTC))
         # the date and the time share one row of the form, labelled by the date
         when = problems.pop("examined_at", None)
         if when is not None and "examined_on" not in problems:

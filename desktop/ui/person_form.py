@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import InvalidInput
+from desktop.services.office.clock import office_today
 from desktop.services.registry.registration import (
     CUSTODY,
     DocumentInput,
@@ -442,7 +443,7 @@ class PersonForm(CheckedFormDialog):
         return replace(self._fill.document, custody=str(self.document_custody.currentData()))
 
     def problems(self) -> dict[str, str]:
-        return validate_person(self.person())
+        return validate_person(self.person(), today=office_today())
 
     # -- validation as the clerk types ------------------------------------------------------------
     def _untouched_problems(self, names: list[str]) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from desktop.services.intake.importing import ImportCancelled, ImportService
 from desktop.services.office import audit
+from desktop.services.progress import Progress
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.services.registry.search import SearchService
 from desktop.store.models import Case, Document, Person
@@ -104,14 +105,16 @@ def test_duplicates_are_flagged_inside_the_file_and_against_the_registry(clerk_o
 
 
 def test_cancel_leaves_the_registry_untouched(clerk_office, tmp_path):
-    calls = []
+    reports: list[int] = []
 
-    def cancelled() -> bool:
-        calls.append(1)
-        return len(calls) > 1  # stop after the first household
+    def reported(done: int, total: int, text: str) -> None:
+        reports.append(done)
+        progress.cancel()  # stop once the first household is written
 
+    progress = Progress(reported)
     with pytest.raises(ImportCancelled):
-        ImportService(clerk_office).run(_write(tmp_path, GOOD), cancelled=cancelled)
+        ImportService(clerk_office).run(_write(tmp_path, GOOD), progress=progress)
+    assert len(reports) == 1
     assert _count(clerk_office, Case) == 0 and _count(clerk_office, Person) == 0
 
 

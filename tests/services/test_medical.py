@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 
 import pytest
 
@@ -13,7 +14,7 @@ from desktop.services.medical.examinations import MedicalInput, MedicalService, 
 from desktop.services.medical.fitness import FitnessService, travel_moment
 from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
-from desktop.services.office.clock import office_today
+from desktop.services.office.clock import office_today, to_utc
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.office.settings import PEC_VALID_HOURS, SettingsService
@@ -62,23 +63,28 @@ def _as(data_dir, user: str) -> UnlockedOffice:  # type: ignore[no-untyped-def]
     return auth.unlock(data_dir, user, ADMIN_PASSWORD if user == "admin" else USER_PASSWORD)
 
 
+def _evening(day: date) -> datetime:
+    return to_utc(day, time(23, 0))
+
+
 def test_validation_explains_each_problem() -> None:
     today = date(2026, 3, 3)
-    assert validate_medical(FIT, today=today) == {}
+    check = partial(validate_medical, today=today, now=_evening(today))
+    assert check(FIT) == {}
     bad = replace(FIT, outcome="unfit_deferred")
-    assert "review" in validate_medical(bad, today=today)["review_date"]
+    assert "review" in check(bad)["review_date"]
     bad = replace(FIT, other_ssr=("DEPA",))
-    assert "never for refugees" in validate_medical(bad, today=today)["other_ssr"]
+    assert "never for refugees" in check(bad)["other_ssr"]
     bad = replace(FIT, mobility_ssr="WCHR")
-    assert "fit with conditions" in validate_medical(bad, today=today)["outcome"]
+    assert "fit with conditions" in check(bad)["outcome"]
     bad = replace(FIT, outcome="fit_medical_escort")
-    assert "nurse or a doctor" in validate_medical(bad, today=today)["escort"]
+    assert "nurse or a doctor" in check(bad)["escort"]
     bad = replace(FIT, outcome="fit_with_conditions")
-    assert "Say which condition" in validate_medical(bad, today=today)["outcome"]
+    assert "Say which condition" in check(bad)["outcome"]
     bad = replace(FIT, examined_on=date(2026, 3, 4))
-    assert "before it happened" in validate_medical(bad, today=today)["examined_on"]
+    assert "before it happened" in check(bad)["examined_on"]
     bad = replace(FIT, oxygen_lpm=40.0, pregnancy_weeks=50, examiner=" ")
-    assert set(validate_medical(bad, today=today)) >= {"oxygen_lpm", "pregnancy_weeks", "examiner"}
+    assert set(check(bad)) >= {"oxygen_lpm", "pregnancy_weeks", "examiner"}
 
 
 def test_summary_shows_codes_and_escort_but_no_diagnosis(team) -> None:  # type: ignore[no-untyped-def]

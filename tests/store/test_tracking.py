@@ -167,7 +167,7 @@ def test_stamp_rows_for_bulk_inserts(office: UnlockedOffice) -> None:
     before = _counter(office)
     with _sessions(office).unit_of_work("importer") as session:
         rows = [{"id": f"c{i}", "case_number": f"SHG-2026-{i:05d}"} for i in range(3)]
-        stamp_rows(session, rows)
+        stamp_rows(session, "cases", rows)
     assert [r["change_seq"] for r in rows] == [before + 1, before + 2, before + 3]
     assert {r["created_by"] for r in rows} == {"importer"}
     assert {r["updated_by"] for r in rows} == {"importer"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -223,7 +223,7 @@ def add_demo_medical(office: UnlockedOffice, today: date, seed: int = 1) -> int:
     """Medical records for the households examined in the demo schedule; returns how
     many records were made. ``office`` must be able to write medical records."""
     rng = random.Random(f"medical-{seed}")
-    moment = min(datetime.now(UTC), to_utc(today, time(17)))
+    moment = min(office.clock.now(), to_utc(today, time(17)))
     households = _examined_households(office, today, moment)
     if not households:
         return 0

@@ -18,6 +18,7 @@ from desktop.services.demo.medical import add_demo_medical
 from desktop.services.demo.schedule import add_demo_schedule
 from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
+from desktop.services.office.clock import OfficeClock, SystemClock
 from desktop.services.office.passwords import check_password
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
@@ -58,15 +59,18 @@ def create_demo_office(
     *,
     seed: int = 1,
     reference_date: date | None = None,
+    clock: OfficeClock | None = None,
 ) -> DemoResult:
     """An office coded DEMO: ``admin`` with every role plus one user per role, all
-    with ``password``, and ``households`` fictional households (deterministic per seed).
+    with ``password``, and ``households`` fictional households (deterministic per seed),
+    around ``reference_date`` (default: today on ``clock``, the computer's by default).
     """
     if households < 0:
         from desktop.errors import InvalidInput
 
         raise InvalidInput("The number of households cannot be negative.")
-    today = reference_date or date.today()
+    clock = clock or SystemClock()
+    today = reference_date or clock.today()
     # every account gets this password: check it against all of them before creating
     # anything, so that a refusal never leaves half a demo office behind
     for username in ("admin", *(r.value for r in Role if r is not Role.ADMIN)):
@@ -81,6 +85,7 @@ def create_demo_office(
     office = auth.create_office(
         data_dir, DEMO_CODE, DEMO_NAME, "admin", password, demo=True, kdf=kdf
     )
+    office.clock = clock
     completed = False
     try:
         accounts = AccountService(office, kdf)
@@ -265,7 +270,7 @@ def _insert_batch(office: UnlockedOffice, batch: list[DemoHousehold], year: int)
             (Document, doc_rows),
             (CustodyEvent, custody_rows),
         ):
-            stamp_rows(session, rows)
+            stamp_rows(session, model.__tablename__, rows)
             if rows:
                 # Core executemany: the ORM bulk path issues one statement per row here
                 session.connection().execute(insert(model.__table__), rows)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ events and conflict rules are the real ones.
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -100,7 +100,7 @@ def add_demo_schedule(office: UnlockedOffice, today: date, seed: int = 1) -> int
         )
     service = AppointmentService(office)
     slots = _Slots()
-    now = datetime.now(UTC)
+    now = office.clock.now()
     made = 0
     recommended: list[str] = []
 
@@ -199,7 +199,7 @@ def _add_orientation(
     """Three past sessions with attendance and two coming ones, for the adults of the
     households recommended at interview. Returns how many sessions."""
     service = OrientationService(office)
-    now = datetime.now(UTC)
+    now = office.clock.now()
     languages = ("Dari", "Pashto", "Dari", "Pashto", "Dari")
     offsets = (-12, -8, -3, 3, 7)
     made = 0

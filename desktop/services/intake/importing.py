@@ -11,14 +11,12 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from desktop.errors import KnownError
 from desktop.services.intake.reading import (
     IntakeFile,
     IntakeRow,
@@ -30,6 +28,7 @@ from desktop.services.intake.reading import (
 )
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
+from desktop.services.progress import Cancelled, Progress
 from desktop.services.registry.duplicates import PersonFacts, find_candidates, load_person_facts
 from desktop.services.registry.search import index_persons
 from desktop.store.models import (
@@ -45,12 +44,11 @@ from desktop.store.tracking import next_counter, stamp_rows
 
 log = logging.getLogger("desktop.import")
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
-
-
-class ImportCancelled(KnownError):
+class ImportCancelled(Cancelled):
     """The user stopped the import; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("The import was stopped; nothing was imported.")
 
 
 @dataclass(frozen=True)
@@ -117,7 +115,6 @@ class ImportService:
         dry_run: bool = False,
         skip_invalid: bool = False,
         progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
     ) -> ImportReport:
         """Read, check and (unless ``dry_run``) import ``path``.
 
@@ -125,7 +122,7 @@ class ImportService:
         households with a bad row are left out whole, so no family is split.
         """
         self._office.require(Perm.REGISTRY_WRITE, "import registration lists")
-        today = date.today()
+        today = self._office.clock.today()
         sheet = read_intake_file(path, mapping, today=today)
         bad_refs = _bad_households(sheet)
         rows = [r for r in sheet.rows if r.case_ref not in bad_refs]
@@ -146,7 +143,7 @@ class ImportService:
                 dry_run,
                 imported=False,
             )
-        persons, documents = self._write(households, progress, cancelled)
+        persons, documents = self._write(households, progress or Progress())
         log.info("import: %d households, %d persons", len(households), persons)
         return ImportReport(
             sheet.rows_read,
@@ -164,13 +161,12 @@ class ImportService:
     def _write(
         self,
         households: dict[str, list[IntakeRow]],
-        progress: Progress | None,
-        cancelled: Cancelled | None,
+        progress: Progress,
     ) -> tuple[int, int]:
         total = sum(len(rows) for rows in households.values())
         done = 0
         code = self._office.info.code
-        year = date.today().year
+        year = self._office.clock.today().year
         new_ids: list[str] = []
         case_rows: list[dict[str, object]] = []
         person_rows: list[dict[str, object]] = []
@@ -180,8 +176,7 @@ class ImportService:
         with self._office.unit_of_work() as session:
             first = next_counter(session, f"case_number:{year}", len(households))
             for number, (_ref, rows) in enumerate(households.items(), start=first):
-                if cancelled is not None and cancelled():
-                    raise ImportCancelled("The import was stopped; nothing was imported.")
+                progress.check(ImportCancelled)
                 head = next((r for r in rows if r.relationship == "principal"), rows[0])
                 case_id = new_id()
                 case_rows.append(
@@ -248,8 +243,7 @@ class ImportService:
                             }
                         )
                     done += 1
-                if progress is not None and (done % 500 == 0 or done == total):
-                    progress(done, total)
+                progress.report(done, total, "Importing rows")
             # plain inserts in dependency order; stamp_rows gives each its change number
             for model, rows_of in (
                 (Case, case_rows),
@@ -259,7 +253,7 @@ class ImportService:
                 (CustodyEvent, custody_rows),
             ):
                 if rows_of:
-                    stamp_rows(session, rows_of)
+                    stamp_rows(session, model.__tablename__, rows_of)
                     session.connection().execute(insert(model.__table__), rows_of)  # type: ignore[arg-type]
             persons, documents = len(person_rows), len(document_rows)
             index_persons(session, new_ids, fresh=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Final, TypeVar
 
 from sqlalchemy import or_, select
@@ -100,7 +100,7 @@ class Context:
     today: date  # office date
     travel_date: date | None
     adult_age: int
-    now: datetime | None = None  # aware; when fitness is judged without a travel date
+    now: datetime  # aware; when fitness is judged without a travel date
 
     @property
     def reference_date(self) -> date:
@@ -249,7 +249,7 @@ def check_fitness(
     """Every member cleared and not expired on the travel date (or now); with a travel
     date, also a pre-embarkation check within its validity before that day. The messages
     carry the summary only, never why."""
-    at = travel_moment(ctx.travel_date) if ctx.travel_date else (ctx.now or datetime.now(UTC))
+    at = travel_moment(ctx.travel_date) if ctx.travel_date else ctx.now
     members = [(facts.id, member) for facts in cases for member in facts.members]
     validity = read_validity(session)
     summaries = summaries_in(session, [m.id for _, m in members], at, validity)
@@ -332,11 +332,12 @@ class ReadinessService:
         wanted = list(dict.fromkeys(case_ids))
         if not wanted:
             return []
+        moment = now or self._office.clock.now()
         ctx = Context(
-            today=office_today(now),
+            today=office_today(moment),
             travel_date=travel_date,
             adult_age=SettingsService(self._office).get(ADULT_AGE),
-            now=now or datetime.now(UTC),
+            now=moment,
         )
         with self._office.reading() as session:
             facts = _case_facts(session, wanted)

@@ -123,10 +123,11 @@ class PregnancyWarning:
 
 
 def validate_medical(
-    data: MedicalInput, *, today: date | None = None, now: datetime | None = None
+    data: MedicalInput, *, now: datetime, today: date | None = None
 ) -> dict[str, str]:
-    """Problems by field name, for a form to show as the medical officer types."""
-    moment = now or datetime.now(UTC)
+    """Problems by field name, for a form to show as the medical officer types; ``now``
+    is the office clock's (``MedicalService.problems`` passes it)."""
+    moment = now
     day = today or office_today(moment)
     problems: dict[str, str] = {}
     try:
@@ -191,6 +192,11 @@ class MedicalService:
     def may_read(self) -> bool:
         return self._office.actor.can(Perm.MEDICAL_READ)
 
+    def problems(self, data: MedicalInput) -> dict[str, str]:
+        """What is wrong with ``data`` by field, judged on the office clock (no record read)."""
+        self._office.require(Perm.MEDICAL_WRITE, "record medical examinations")
+        return validate_medical(data, now=self._office.clock.now())
+
     # -- writing ------------------------------------------------------------------------------
     def add(self, person_id: str, data: MedicalInput) -> str:
         self._office.require(Perm.MEDICAL_WRITE, "record medical examinations")
@@ -229,7 +235,7 @@ class MedicalService:
         if case is None or case.status in _ENDED:
             return
         # the examination just written counts, even a few minutes ahead of the clock
-        at = max(datetime.now(UTC), examined_at)
+        at = max(self._office.clock.now(), examined_at)
         members = session.scalars(
             select(Person.id).where(Person.case_id == case.id, Person.merged_into_id.is_(None))
         ).all()
@@ -257,9 +263,8 @@ class MedicalService:
             session.add(CaseStatusEvent(case_id=case.id, status=status, reason=reason))
             self._office.audit(session, "case_status_changed", "case", case.id, {"status": status})
 
-    @staticmethod
-    def _check(data: MedicalInput) -> None:
-        problems = validate_medical(data)
+    def _check(self, data: MedicalInput) -> None:
+        problems = self.problems(data)
         if problems:
             raise InvalidInput(" ".join(problems.values()))
 
@@ -350,7 +355,7 @@ class MedicalService:
     def worklist(self, *, now: datetime | None = None, horizon_days: int = 14) -> list[WorkItem]:
         """Who needs an exam, a PEC, a decision or a review, ordered by deadline."""
         self._office.require(Perm.MEDICAL_READ, "see the medical worklist")
-        moment = now or datetime.now(UTC)
+        moment = now or self._office.clock.now()
         horizon = moment + timedelta(days=horizon_days)
         items: dict[tuple[str, str], WorkItem] = {}
         with self._office.reading() as session:
@@ -443,7 +448,9 @@ class MedicalService:
             rows = session.scalars(
                 select(MedicalRecord).where(MedicalRecord.person_id == person_id)
             ).all()
-            return summarise(person_id, rows, at or datetime.now(UTC), read_validity(session))
+            return summarise(
+                person_id, rows, at or self._office.clock.now(), read_validity(session)
+            )
 
     @staticmethod
     def _views(session: Session, rows: Sequence[MedicalRecord]) -> list[MedicalRecordView]:

@@ -169,7 +169,7 @@ class FitnessService:
     ) -> dict[str, FitnessSummary]:
         self._office.require(Perm.REGISTRY_READ, "see fitness to travel")
         with self._office.reading() as session:
-            return summaries_in(session, person_ids, at or datetime.now(UTC))
+            return summaries_in(session, person_ids, at or self._office.clock.now())
 
     def summary(self, person_id: str, *, at: datetime | None = None) -> FitnessSummary:
         return self.summaries([person_id], at=at)[person_id]

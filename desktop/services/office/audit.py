@@ -21,7 +21,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import AuditEvent, utc_now
+from desktop.store.models import AuditEvent
+from desktop.store.tracking import session_now
 
 GENESIS = "0" * 64
 
@@ -65,7 +66,7 @@ def record(
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
     event = AuditEvent(
         seq=seq,
-        at=(at or utc_now()).replace(microsecond=0),
+        at=(at or session_now(session)).replace(microsecond=0),
         actor=actor,
         action=action,
         target_type=target_type,

@@ -42,9 +42,10 @@ from desktop.store.keyring import (
     utc_now_iso,
     zero,
 )
-from desktop.store.models import User, utc_now
+from desktop.store.models import User
 from desktop.store.office_db import OfficeDatabase, open_database
 from desktop.store.paths import OfficePaths
+from desktop.store.tracking import session_now
 
 log = logging.getLogger("desktop.auth")
 
@@ -125,7 +126,7 @@ def create_office(
                 username=username,
                 display_name=admin_display_name or username,
                 roles=roles_to_text(set(Role)) if demo else Role.ADMIN.value,
-                last_login_at=utc_now(),
+                last_login_at=session_now(session),
             )
             session.add(user)
             session.flush()
@@ -309,7 +310,7 @@ def _start_session(
             disabled = True
             audit.record(session, key, username, "login_refused_disabled", "user", user.id)
         elif user is not None:
-            user.last_login_at = utc_now()
+            user.last_login_at = session_now(session)
             audit.record(session, key, username, "login", "user", user.id)
             roles = roles_from_text(user.roles)
             actor = Actor(user.id, username, user.display_name, roles, permissions_for(roles))

@@ -4,11 +4,16 @@ Albania changes clocks on the last Sundays of March and October, so a day is not
 24 hours and some wall-clock times do not exist (02:30 on the spring day) or happen twice
 (02:30 on the autumn day). Everything that turns a wall-clock time into an instant goes
 through here so those cases are decided once.
+
+"Now" and "today" come from one ``OfficeClock`` that the unlocked office carries
+(``office.clock``): today is the office's date in Tirana, not the laptop's date, and tests
+freeze the clock instead of patching the machine's.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from desktop.errors import InvalidInput
@@ -53,4 +58,52 @@ def _out_of_range(day: date) -> InvalidInput:
 
 
 def office_today(now: datetime | None = None) -> date:
+    """The office's date at ``now`` (the machine's clock when None: prefer ``office.clock``)."""
     return to_local(now or datetime.now(UTC)).date()
+
+
+class OfficeClock(Protocol):
+    """Where services and windows read the time."""
+
+    def now(self) -> datetime:
+        """The current instant, timezone-aware in UTC."""
+        ...
+
+    def today(self) -> date:
+        """The office's date (Europe/Tirane) at this instant."""
+        ...
+
+
+class SystemClock:
+    """The computer's clock, read as office time."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def today(self) -> date:
+        return office_today(self.now())
+
+
+class FrozenClock:
+    """A clock that moves only when told to: tests, benchmarks and reproducible demos."""
+
+    def __init__(self, at: datetime) -> None:
+        self._at = _aware(at)
+
+    def now(self) -> datetime:
+        return self._at
+
+    def today(self) -> date:
+        return office_today(self._at)
+
+    def set(self, at: datetime) -> None:
+        self._at = _aware(at)
+
+    def advance(self, delta: timedelta) -> None:
+        self._at += delta
+
+
+def _aware(at: datetime) -> datetime:
+    if at.tzinfo is None:
+        raise ValueError("a frozen clock needs a timezone-aware instant")
+    return at.astimezone(UTC)

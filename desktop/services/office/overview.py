@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import func, select
 
 from desktop.services.office.clock import day_bounds, office_today
@@ -17,7 +15,7 @@ from desktop.store.models import Appointment, Case, Document, Person, User
 
 def office_overview(office: UnlockedOffice) -> OfficeOverview:
     office.require(Perm.REGISTRY_READ, "see the office overview")
-    now = datetime.now(UTC)
+    now = office.clock.now()
     inform_hours = SettingsService(office).get(INFORM_HOURS)
     start, end = day_bounds(office_today(now))
     with office.reading() as session:

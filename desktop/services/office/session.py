@@ -9,14 +9,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import OfficeClosed, PermissionDenied
+from desktop.services.changes import Change, ChangeFeed, describe
 from desktop.services.office import audit
+from desktop.services.office.clock import OfficeClock, SystemClock
 from desktop.services.office.permissions import GRANTS, ROLE_TITLES, Perm, Role
 from desktop.store.database import translating_errors
 from desktop.store.keyring import Keyring, zero
+from desktop.store.models import Person
 from desktop.store.office_db import OfficeDatabase
+from desktop.store.tracking import touched_rows
 
 log = logging.getLogger("desktop.services")
 
@@ -41,6 +46,11 @@ class OfficeInfo:
     data_dir: Path
 
 
+def _cases_of(session: Session, person_ids: set[str]) -> dict[str, str]:
+    rows = session.execute(select(Person.id, Person.case_id).where(Person.id.in_(person_ids)))
+    return {person: case for person, case in rows}
+
+
 class UnlockedOffice:
     """Everything a service needs once a user has unlocked the office.
 
@@ -49,12 +59,21 @@ class UnlockedOffice:
     """
 
     def __init__(
-        self, db: OfficeDatabase, keyring: Keyring, actor: Actor, info: OfficeInfo
+        self,
+        db: OfficeDatabase,
+        keyring: Keyring,
+        actor: Actor,
+        info: OfficeInfo,
+        clock: OfficeClock | None = None,
     ) -> None:
         self.db = db
         self.keyring = keyring
         self.actor = actor
         self.info = info
+        #: now and today for every service; tests replace it with a FrozenClock
+        self.clock: OfficeClock = clock or SystemClock()
+        #: what each committed unit of work changed (see desktop.services.changes)
+        self.changes = ChangeFeed()
         self._audit_key = bytearray(audit.chain_key(db.key))
         self._closed = False
 
@@ -68,13 +87,24 @@ class UnlockedOffice:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One transaction stamped with the signed-in user; known DB errors translated."""
+        """One transaction stamped with the signed-in user and the office clock; known DB
+        errors translated. Once it is committed, what it changed goes to ``changes``."""
         self._check_open()
         with (
             translating_errors(self.db.paths.database),
-            self.db.sessions.unit_of_work(self.actor.username) as session,
+            self.db.sessions.unit_of_work(self.actor.username, self.clock.now) as session,
         ):
             yield session
+            change = self._describe(session)
+        if change:
+            self.changes.publish(change)
+
+    def _describe(self, session: Session) -> Change:
+        session.flush()  # the flush hook notes what is still pending
+        touched = touched_rows(session)
+        if not touched or not self.changes.listened:
+            return Change()
+        return describe(touched, lambda ids: _cases_of(session, ids))
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

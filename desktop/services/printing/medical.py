@@ -15,7 +15,7 @@ the user chose). Every print is audited with the case id and counts, no names.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -75,7 +75,7 @@ class MedicalPrintingService:
         self._office.require(Perm.MEDICAL_READ, "print fitness certificates")
         detail = RegistrationService(self._office).case_detail(case_id)
         members = _chosen(detail, person_ids)
-        at = datetime.now(UTC)
+        at = self._office.clock.now()
         history = MedicalService(self._office).case_history(case_id)
         summaries = FitnessService(self._office).summaries([m.id for m in members], at=at)
         certificates = [
@@ -102,7 +102,7 @@ class MedicalPrintingService:
         at: datetime,
     ) -> Certificate:
         record = _deciding(views, at)
-        document = _travel_document(member.documents)
+        document = _travel_document(member.documents, office_today(at))
         escort = None
         if summary.cleared and summary.escort:
             escort = _ESCORTS.get(summary.escort, "medical")
@@ -168,7 +168,7 @@ class MedicalPrintingService:
             persons=persons,
             documents=tuple(documents),
             prepared_by=actor.display_name or actor.username,
-            prepared_on=office_today(),
+            prepared_on=self._office.clock.today(),
         )
         pdf = render_envelope(envelope)
         with self._office.unit_of_work() as session:
@@ -210,10 +210,9 @@ def _deciding(views: Sequence[MedicalRecordView], at: datetime) -> MedicalRecord
     return next((v for v in views if v.examined_at <= at), None)
 
 
-def _travel_document(documents: Sequence[DocumentRecord]) -> DocumentRecord | None:
+def _travel_document(documents: Sequence[DocumentRecord], today: date) -> DocumentRecord | None:
     """The document the person crosses borders with: a current one before an expired
     one, a passport before other kinds, then the one valid longest."""
-    today = office_today()
     usable = [d for d in documents if d.doc_type in TRAVEL_DOCUMENT_TYPES]
     latest_first = sorted(usable, key=lambda d: d.expiry_date or date.max, reverse=True)
     return min(

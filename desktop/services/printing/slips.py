@@ -9,7 +9,7 @@ step, taken only once they were really printed or saved.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import select
 
@@ -174,7 +174,7 @@ class PrintingService:
             place=_place(place) if place else None,
             rows=rows,
             office_name=self._office.info.name,
-            printed_at=to_local(datetime.now(UTC)),
+            printed_at=to_local(self._office.clock.now()),
             printed_by=self._office.actor.username,
         )
         pdf = render_agenda(agenda)

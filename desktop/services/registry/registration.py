@@ -227,9 +227,9 @@ def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def validate_person(data: PersonInput, *, today: date | None = None) -> dict[str, str]:
-    """Problems per field; empty when the person can be saved. Pure, for the form."""
-    today = today or date.today()
+def validate_person(data: PersonInput, *, today: date) -> dict[str, str]:
+    """Problems per field; empty when the person can be saved. Pure: ``today`` is the
+    office's date (``RegistrationService.person_problems`` passes the office clock's)."""
     problems = Problems()
     if data.relationship not in RELATIONSHIPS:
         problems.add("relationship", "Choose the relationship to the principal applicant.")
@@ -305,7 +305,7 @@ class RegistrationService:
         self._office.require(Perm.REGISTRY_WRITE, "register households")
         self._check_case(data)
         with self._office.unit_of_work() as session:
-            year = date.today().year
+            year = self._office.clock.today().year
             number = next_counter(session, f"case_number:{year}")
             case = Case(
                 case_number=f"{self._office.info.code}-{year}-{number:05d}",
@@ -354,7 +354,7 @@ class RegistrationService:
     ) -> str:
         """A new member, with a first document (e.g. scanned from the MRZ) in the same step."""
         self._office.require(Perm.REGISTRY_WRITE, "register people")
-        self._raise(validate_person(data))
+        self._raise(self.person_problems(data))
         if document is not None:
             self._raise(validate_document(document))
         with self._office.unit_of_work() as session:
@@ -371,7 +371,7 @@ class RegistrationService:
 
     def update_person(self, person_id: str, data: PersonInput) -> None:
         self._office.require(Perm.REGISTRY_WRITE, "change people")
-        self._raise(validate_person(data))
+        self._raise(self.person_problems(data))
         with self._office.unit_of_work() as session:
             person = self._person(session, person_id)
             self._check_principal(session, person.case_id, data.relationship, person.id)
@@ -436,7 +436,7 @@ class RegistrationService:
         self._office.require(Perm.REGISTRY_WRITE, "record consent")
         if purpose not in CONSENT_PURPOSES:
             raise InvalidInput("Choose what the consent is for.")
-        if given_on > date.today():
+        if given_on > self._office.clock.today():
             raise InvalidInput("Consent cannot be dated in the future.")
         with self._office.unit_of_work() as session:
             person = self._person(session, person_id)
@@ -510,6 +510,10 @@ class RegistrationService:
                 .order_by(Consent.given_on, Consent.created_at)
             ).all()
             return [ConsentRecord(c.id, c.purpose, c.given_on, c.taken_by, c.note) for c in rows]
+
+    def person_problems(self, data: PersonInput) -> dict[str, str]:
+        """What stops ``data`` from being saved, by field, judged on the office's date."""
+        return validate_person(data, today=self._office.clock.today())
 
     @property
     def may_edit(self) -> bool:

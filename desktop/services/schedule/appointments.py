@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -401,7 +401,7 @@ class AppointmentService:
         """Who came. Nobody present is a no-show. Returns the new status."""
         self._office.require(Perm.SCHEDULE_WRITE, "record attendance")
         present_ids = set(present)
-        moment = now or datetime.now(UTC)
+        moment = now or self._office.clock.now()
         with self._office.unit_of_work() as session:
             appointment = self._appointment(session, appointment_id)
             if appointment.status not in ("scheduled", "notified", "attended", "no_show"):
@@ -505,7 +505,7 @@ class AppointmentService:
         with self._office.reading() as session:
             location = self._location(session, location_id)
             minutes = slot_minutes or location.slot_minutes
-            slots = self._slots(day, first, last, minutes, now)
+            slots = self._slots(day, first, last, minutes, now or self._office.clock.now())
             busy = _Busy()
             proposals: list[Proposal] = []
             unplaced: list[tuple[str, str]] = []
@@ -549,7 +549,7 @@ class AppointmentService:
     def schedule_bulk(self, plan: BulkPlan, *, now: datetime | None = None) -> list[str]:
         """Book a confirmed plan in one step; refuses all of it if something changed since."""
         self._office.require(Perm.SCHEDULE_WRITE, "schedule appointments")
-        moment = now or datetime.now(UTC)
+        moment = now or self._office.clock.now()
         if any(p.starts_at < moment for p in plan.proposals):
             raise InvalidInput(
                 "Some of the proposed times have passed since the plan was made; "
@@ -600,13 +600,12 @@ class AppointmentService:
 
     @staticmethod
     def _slots(
-        day: date, first: time, last: time, minutes: int, now: datetime | None
+        day: date, first: time, last: time, minutes: int, earliest: datetime
     ) -> list[tuple[datetime, datetime]]:
         if not 5 <= minutes <= MAX_MINUTES:
             raise InvalidInput("A slot is between 5 minutes and 8 hours.")
         if last <= first:
             raise InvalidInput("The last time of the day must come after the first.")
-        earliest = now or datetime.now(UTC)
         slots: list[tuple[datetime, datetime]] = []
         cursor = datetime.combine(day, first)
         end_of_day = datetime.combine(day, last)
@@ -674,7 +673,7 @@ class AppointmentService:
     def to_inform(self, *, now: datetime | None = None) -> list[AppointmentRecord]:
         """Not yet told, and starting within the notice period (48 hours by default)."""
         self._office.require(Perm.REGISTRY_READ, "see appointments")
-        moment = now or datetime.now(UTC)
+        moment = now or self._office.clock.now()
         hours = SettingsService(self._office).get(INFORM_HOURS)
         with self._office.reading() as session:
             rows = session.scalars(
@@ -838,14 +837,13 @@ class AppointmentService:
         return conflicts
 
     # -- helpers ------------------------------------------------------------------------------
-    @staticmethod
     def _times(
-        day: date, start: time, minutes: int, now: datetime | None
+        self, day: date, start: time, minutes: int, now: datetime | None
     ) -> tuple[datetime, datetime]:
         if not 5 <= minutes <= MAX_MINUTES:
             raise InvalidInput("An appointment lasts between 5 minutes and 8 hours.")
         starts = to_utc(day, start)
-        if starts < (now or datetime.now(UTC)):
+        if starts < (now or self._office.clock.now()):
             raise InvalidInput("That time has passed; choose a time from now on.")
         return starts, starts + timedelta(minutes=minutes)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Final
 
 from sqlalchemy import Select, case, func, select
@@ -157,10 +157,18 @@ class OrientationService:
         """Whether the signed-in user may plan sessions and enrol people."""
         return self._office.actor.can(Perm.SCHEDULE_WRITE)
 
+    def _now(self, now: datetime | None) -> datetime:
+        """``now`` if given (aware), else the office clock."""
+        if now is None:
+            return self._office.clock.now()
+        if now.tzinfo is None:
+            raise ValueError("naive datetime given where an aware one is required")
+        return now
+
     # -- sessions ------------------------------------------------------------------------
     def create_session(self, data: SessionInput, *, now: datetime | None = None) -> str:
         self._office.require(Perm.SCHEDULE_WRITE, "plan orientation sessions")
-        starts_at, ends_at = self._checked_times(data, _now(now))
+        starts_at, ends_at = self._checked_times(data, self._now(now))
         capacity = data.capacity
         if capacity is None:
             capacity = SettingsService(self._office).get(ORIENTATION_CAPACITY)
@@ -188,7 +196,7 @@ class OrientationService:
     ) -> None:
         """Change a planned session; its time and place are fixed once it has started."""
         self._office.require(Perm.SCHEDULE_WRITE, "change orientation sessions")
-        now = _now(now)
+        now = self._now(now)
         problems = validate_session(data)
         if problems:
             raise InvalidInput(" ".join(problems.values()))
@@ -328,7 +336,7 @@ class OrientationService:
         wanted = list(dict.fromkeys(person_ids))
         if not wanted:
             raise InvalidInput("Choose who to enrol.")
-        now = _now(now)
+        now = self._now(now)
         with self._office.unit_of_work() as session:
             row = self._open_session(session, session_id, now)
             found = session.scalars(
@@ -353,7 +361,7 @@ class OrientationService:
         """Enrol every member of a household (or those of orientation age). Returns added."""
         self._office.require(Perm.SCHEDULE_WRITE, "enrol people in orientation")
         adult_age = SettingsService(self._office).get(ADULT_AGE) if adults_only else 0
-        now = _now(now)
+        now = self._now(now)
         with self._office.unit_of_work() as session:
             row = self._open_session(session, session_id, now)
             household = active_case(session, case_id)
@@ -413,7 +421,7 @@ class OrientationService:
         self._office.require(Perm.SCHEDULE_WRITE, "record orientation attendance")
         if not attendance:
             raise InvalidInput("Mark at least one person as present or absent.")
-        now = _now(now)
+        now = self._now(now)
         with self._office.unit_of_work() as session:
             row = self._session(session, session_id)
             if row.cancelled:
@@ -716,13 +724,6 @@ def _record(row: OrientationSession, place: str, enrolled: int, attended: int) -
         cancelled=row.cancelled,
     )
 
-
-def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("naive datetime given where an aware one is required")
-    return now
 
 
 def _clean(text: str) -> str:
