@@ -62,8 +62,7 @@ def household(
         CaseInput(family_language=language, destination_country=destination)
     )
     ids = [
-        registration.add_person(case_id, _member(n, family, born))
-        for n, born in enumerate(births)
+        registration.add_person(case_id, _member(n, family, born)) for n, born in enumerate(births)
     ]
     unknown = [pid for pid, born in zip(ids, births, strict=True) if born is None]
     if unknown:

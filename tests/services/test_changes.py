@@ -105,8 +105,9 @@ def test_rows_are_stamped_by_the_office_clock(clerk_office) -> None:
 
 def test_the_clock_decides_the_year_of_a_case_number(clerk_office) -> None:
     clerk_office.clock = FrozenClock(datetime(2030, 12, 31, 23, 30, tzinfo=UTC))  # 00:30 in Tirana
-    case_id = RegistrationService(clerk_office).create_case(CaseInput())
-    assert RegistrationService(clerk_office).case_detail(case_id).case_number.startswith("SHG-2031-")
+    registration = RegistrationService(clerk_office)
+    case_id = registration.create_case(CaseInput())
+    assert registration.case_detail(case_id).case_number.startswith("SHG-2031-")
 
 
 def test_each_unlock_has_its_own_feed(office, data_dir) -> None:

@@ -44,6 +44,7 @@ from desktop.store.tracking import next_counter, stamp_rows
 
 log = logging.getLogger("desktop.import")
 
+
 class ImportCancelled(Cancelled):
     """The user stopped the import; nothing was written."""
 

@@ -725,7 +725,6 @@ def _record(row: OrientationSession, place: str, enrolled: int, attended: int) -
     )
 
 
-
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
