@@ -110,3 +110,16 @@ def signed_in(data_dir: Path, username: str) -> Iterator[UnlockedOffice]:
         yield opened
     finally:
         opened.close()
+
+
+def force_status(office: UnlockedOffice, case_id: str, status: str, reason: str = "test") -> None:
+    """Put a household in ``status`` for a test's set-up, as the office's workflows would
+    have over weeks (an accepted interview, a booking...). Writes the rows directly: the
+    application itself only moves households through ``JourneyService``."""
+    from desktop.store.models import Case, CaseStatusEvent
+
+    with office.unit_of_work() as session:
+        case = session.get(Case, case_id)
+        assert case is not None
+        case.status = status
+        session.add(CaseStatusEvent(case_id=case_id, status=status, reason=reason))

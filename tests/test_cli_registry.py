@@ -9,7 +9,7 @@ import pytest
 
 from desktop.services.demo import office as demo
 from desktop.services.office import audit, auth
-from desktop.services.registry.registration import CASE_STATUSES
+from desktop.services.journey.statuses import CASE_STATUSES
 from tests.conftest import USER_PASSWORD
 
 

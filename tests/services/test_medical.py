@@ -10,6 +10,7 @@ import pytest
 
 from desktop.errors import InvalidInput, PermissionDenied
 from desktop.services.journey.readiness import ReadinessService
+from desktop.services.journey.transitions import JourneyService
 from desktop.services.medical.examinations import MedicalInput, MedicalService, validate_medical
 from desktop.services.medical.fitness import FitnessService, travel_moment
 from desktop.services.office import auth
@@ -19,6 +20,7 @@ from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.office.settings import PEC_VALID_HOURS, SettingsService
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from tests.builders import force_status
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 
 EXAM_DAY = date(2026, 3, 2)
@@ -275,11 +277,7 @@ def test_an_exam_later_today_is_refused_and_months_follow_the_office_clock() -> 
 
 def test_the_journey_follows_the_medical_team(team, data_dir) -> None:  # type: ignore[no-untyped-def]
     doc, case_id, (head, wife), _ = team
-    clerk = _as(data_dir, "clerk")
-    try:
-        RegistrationService(clerk).set_status(case_id, "accepted", "accepted by Canada")
-    finally:
-        clerk.close()
+    _set_status(data_dir, case_id, "accepted")
     # yesterday in the office: an examination at 09:00 today may not have happened yet
     today = office_today() - timedelta(days=1)
     medical = MedicalService(doc)
@@ -315,7 +313,7 @@ def _status(office: UnlockedOffice, case_id: str) -> str:
 def _set_status(data_dir, case_id: str, status: str) -> None:  # type: ignore[no-untyped-def]
     clerk = _as(data_dir, "clerk")
     try:
-        RegistrationService(clerk).set_status(case_id, status, "moved along")
+        force_status(clerk, case_id, status, "moved along")
     finally:
         clerk.close()
 
@@ -379,9 +377,10 @@ def test_medical_statuses_are_the_medical_teams(team, data_dir) -> None:  # type
     _, case_id, _, _ = team
     clerk = _as(data_dir, "clerk")
     try:
+        journey = JourneyService(clerk)
         with pytest.raises(PermissionDenied, match="Medical officer"):
-            RegistrationService(clerk).set_status(case_id, "medically_cleared", "looks fine")
-        RegistrationService(clerk).set_status(case_id, "on_hold", "family asked to wait")
+            journey.change_status(case_id, "medically_cleared", "looks fine")
+        journey.change_status(case_id, "on_hold", "family asked to wait")
     finally:
         clerk.close()
 

@@ -12,10 +12,11 @@ import pytest
 from desktop.errors import InvalidInput, PermissionDenied
 from desktop.services.office import audit, auth
 from desktop.services.office.accounts import AccountService
+from desktop.services.office.clock import age_on
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.schedule.orientation import OrientationService, SessionInput, age_on
+from desktop.services.schedule.orientation import OrientationService, SessionInput
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.store.models import Appointment, AppointmentAttendee, Person
 from tests.conftest import USER_PASSWORD

@@ -175,7 +175,23 @@ def test_a_prepared_household_is_ready(lead, place):
     report = ReadinessService(lead).blockers(case_id, travel_date=TRAVEL, now=NOW)
     assert report.case_id == case_id
     assert report.ready and report.blockers == ()
-    assert report.rules_checked == ("travel_document", "fitness", "orientation", "interview")
+    assert report.rules_checked == (
+        "members",
+        "travel_document",
+        "fitness",
+        "orientation",
+        "interview",
+    )
+
+
+def test_a_household_without_members_is_never_ready(lead):
+    case_id = RegistrationService(lead).create_case(CaseInput())
+    report = ReadinessService(lead).blockers(case_id, travel_date=TRAVEL, now=NOW)
+    assert not report.ready
+    assert next((b.rule_code, b.message) for b in report.blockers) == (
+        "members",
+        "No members are registered in the household",
+    )
 
 
 def test_an_unprepared_household_lists_every_blocker_with_its_reason(lead, place):

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import InvalidInput, PermissionDenied
+from desktop.services.journey.transitions import JourneyService
 from desktop.services.office import audit, auth
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.permissions import Role
@@ -79,7 +80,7 @@ def test_household_with_members_documents_and_history(clerk):
         principal, DocumentInput("passport", " p 0123456 ", "AFG", expiry_date=date(2030, 1, 1))
     )
     service.move_custody(doc, "office_safe", "kept for the embassy")
-    service.set_status(case_id, "interview_scheduled", "embassy slot given")
+    JourneyService(clerk).change_status(case_id, "interview_scheduled", "embassy slot given")
 
     detail = service.case_detail(case_id)
     assert [m.relationship for m in detail.members] == ["principal", "spouse"]
@@ -200,12 +201,13 @@ def test_viewer_cannot_register(office, data_dir):
 def test_status_and_custody_changes_need_a_reason_and_a_change(clerk):
     service = RegistrationService(clerk)
     case_id = _case(service)
+    journey = JourneyService(clerk)
     with pytest.raises(InvalidInput, match="Say why"):
-        service.set_status(case_id, "on_hold", " ")
+        journey.change_status(case_id, "on_hold", " ")
     with pytest.raises(InvalidInput, match="already has this status"):
-        service.set_status(case_id, "registered", "again")
+        journey.change_status(case_id, "registered", "again")
     with pytest.raises(InvalidInput, match="Unknown status"):
-        service.set_status(case_id, "lost", "no idea")
+        journey.change_status(case_id, "lost", "no idea")
     person = service.add_person(case_id, PRINCIPAL)
     doc = service.add_document(person, DocumentInput("tazkira", "1400-0101-12345"))
     with pytest.raises(InvalidInput, match="already recorded there"):

@@ -16,6 +16,8 @@ from desktop.errors import WeakPassword
 from desktop.services.demo.households import DemoHousehold, DemoPerson, generate_households
 from desktop.services.demo.medical import add_demo_medical
 from desktop.services.demo.schedule import add_demo_schedule
+from desktop.services.journey.statuses import REGISTERED
+from desktop.services.journey.transitions import JourneyService
 from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.clock import OfficeClock, SystemClock
@@ -210,7 +212,7 @@ def _insert_batch(office: UnlockedOffice, batch: list[DemoHousehold], year: int)
                 {
                     "id": case_id,
                     "case_number": f"{DEMO_CODE}-{year}-{number:05d}",
-                    "status": "registered",
+                    "status": REGISTERED,
                     "destination_country": household.destination_country,
                     "programme": household.programme,
                     "family_language": household.family_language,
@@ -255,10 +257,7 @@ def _insert_batch(office: UnlockedOffice, batch: list[DemoHousehold], year: int)
                         }
                     )
         # every household and document starts its history, as the GUI would write it
-        status_rows = [
-            {"id": new_id(), "case_id": c["id"], "status": "registered", "reason": "demo data"}
-            for c in case_rows
-        ]
+        status_rows = JourneyService.opening_rows([str(c["id"]) for c in case_rows], "demo data")
         custody_rows = [
             {"id": new_id(), "document_id": d["id"], "custody": "family", "note": "recorded"}
             for d in doc_rows

@@ -26,6 +26,8 @@ from desktop.services.intake.reading import (
     read_intake_file,
     suggest_mapping,
 )
+from desktop.services.journey.statuses import REGISTERED
+from desktop.services.journey.transitions import JourneyService
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.progress import Cancelled, Progress
@@ -172,7 +174,6 @@ class ImportService:
         case_rows: list[dict[str, object]] = []
         person_rows: list[dict[str, object]] = []
         document_rows: list[dict[str, object]] = []
-        status_rows: list[dict[str, object]] = []
         custody_rows: list[dict[str, object]] = []
         with self._office.unit_of_work() as session:
             first = next_counter(session, f"case_number:{year}", len(households))
@@ -184,20 +185,12 @@ class ImportService:
                     {
                         "id": case_id,
                         "case_number": f"{code}-{year}-{number:05d}",
-                        "status": "registered",
+                        "status": REGISTERED,
                         "destination_country": head.destination_country,
                         "programme": head.programme,
                         "family_language": head.language,
                         "contact_phone": head.phone,
                         "notes": "",
-                    }
-                )
-                status_rows.append(
-                    {
-                        "id": new_id(),
-                        "case_id": case_id,
-                        "status": "registered",
-                        "reason": "imported",
                     }
                 )
                 for row in rows:
@@ -245,6 +238,7 @@ class ImportService:
                         )
                     done += 1
                 progress.report(done, total, "Importing rows")
+            status_rows = JourneyService.opening_rows([str(c["id"]) for c in case_rows], "imported")
             # plain inserts in dependency order; stamp_rows gives each its change number
             for model, rows_of in (
                 (Case, case_rows),

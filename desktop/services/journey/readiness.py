@@ -28,12 +28,11 @@ from desktop.services.medical.fitness import (
     summaries_in,
     travel_moment,
 )
-from desktop.services.office.clock import office_today
+from desktop.services.office.clock import age_on, office_today
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.office.settings import ADULT_AGE, SettingsService
 from desktop.services.registry.names import latin_name
-from desktop.services.schedule.orientation import age_on
 from desktop.store.models import (
     Appointment,
     Case,
@@ -119,6 +118,17 @@ class Rule:
 
 
 # -- the rules -----------------------------------------------------------------------------
+
+
+def check_members(
+    session: Session, cases: Sequence[CaseFacts], ctx: Context
+) -> Mapping[str, list[Blocker]]:
+    """A household travels with its people: one without members is never ready."""
+    return {
+        facts.id: [Blocker("members", "No members are registered in the household")]
+        for facts in cases
+        if not facts.members
+    }
 
 
 def check_orientation(
@@ -288,6 +298,7 @@ def check_fitness(
 
 #: in the order of DESIGN.md section 2 (escort and loan-note rules come with departures)
 RULES: tuple[Rule, ...] = (
+    Rule("members", "At least one member registered", check_members),
     Rule("travel_document", "Valid travel document for every member", check_travel_document),
     Rule("fitness", "Fit to travel, checked before departure", check_fitness),
     Rule("orientation", "Pre-departure orientation attended by the adults", check_orientation),

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
+from desktop.services.journey.transitions import JourneyService, Mover
 from desktop.services.medical.fitness import (
     FIT_OUTCOMES,
     FitnessSummary,
@@ -258,10 +259,7 @@ class MedicalService:
                 status, reason = "medically_cleared", "every member cleared to travel"
             else:
                 status, reason = "medical_in_progress", "medical examination"
-        if case.status != status:
-            case.status = status
-            session.add(CaseStatusEvent(case_id=case.id, status=status, reason=reason))
-            self._office.audit(session, "case_status_changed", "case", case.id, {"status": status})
+        JourneyService(self._office).follow(session, case, status, reason, Mover.MEDICAL)
 
     def _check(self, data: MedicalInput) -> None:
         problems = self.problems(data)

@@ -62,6 +62,11 @@ def office_today(now: datetime | None = None) -> date:
     return to_local(now or datetime.now(UTC)).date()
 
 
+def age_on(born: date, day: date) -> int:
+    """Completed years on ``day`` (a 29 February birthday counts from 1 March)."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
 class OfficeClock(Protocol):
     """Where services and windows read the time."""
 

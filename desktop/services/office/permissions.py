@@ -95,3 +95,9 @@ def permissions_for(roles: Iterable[Role]) -> frozenset[Perm]:
     for role in roles:
         granted |= GRANTS[role]
     return frozenset(granted)
+
+
+def roles_with(permissions: Iterable[Perm]) -> str:
+    """The roles granting any of ``permissions``, as a person reads them ("A or B")."""
+    wanted = set(permissions)
+    return " or ".join(ROLE_TITLES[r] for r in Role if GRANTS[r] & wanted)

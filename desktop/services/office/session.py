@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +16,7 @@ from desktop.errors import OfficeClosed, PermissionDenied
 from desktop.services.changes import Change, ChangeFeed, describe
 from desktop.services.office import audit
 from desktop.services.office.clock import OfficeClock, SystemClock
-from desktop.services.office.permissions import GRANTS, ROLE_TITLES, Perm, Role
+from desktop.services.office.permissions import Perm, Role, roles_with
 from desktop.store.database import translating_errors
 from desktop.store.keyring import Keyring, zero
 from desktop.store.models import Person
@@ -126,15 +126,21 @@ class UnlockedOffice:
 
     def require(self, permission: Perm, what: str) -> None:
         """Raise PermissionDenied (and audit the denial) unless the user may do ``what``."""
+        self.require_any((permission,), what)
+
+    def require_any(self, permissions: Iterable[Perm], what: str) -> None:
+        """Like ``require``, where any one of ``permissions`` will do."""
         self._check_open()
-        if self.actor.can(permission):
+        wanted = tuple(permissions)
+        if any(self.actor.can(p) for p in wanted):
             return
+        names = ",".join(p.value for p in wanted)
         with self.unit_of_work() as session:
-            self.audit(session, "permission_denied", detail={"permission": permission.value})
-        log.info("permission %s denied", permission.value)
-        roles = " or ".join(ROLE_TITLES[r] for r in Role if permission in GRANTS[r])
+            self.audit(session, "permission_denied", detail={"permission": names})
+        log.info("permission %s denied", names)
         raise PermissionDenied(
-            f"You do not have permission to {what}. It needs the role {roles}; ask an office admin."
+            f"You do not have permission to {what}. It needs the role {roles_with(wanted)}; "
+            "ask an office admin."
         )
 
     @property

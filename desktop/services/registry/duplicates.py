@@ -21,6 +21,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
+from desktop.services.journey.transitions import JourneyService
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.names import latin_key, name_similarity, native_key, search_tokens
@@ -28,7 +29,6 @@ from desktop.services.registry.search import index_persons
 from desktop.store.models import (
     AppointmentAttendee,
     Case,
-    CaseStatusEvent,
     Consent,
     Document,
     DuplicateDecision,
@@ -417,11 +417,7 @@ class DuplicateService:
             kept_notes.append(drop.notes)
         keep.notes = "\n".join(n for n in (keep.notes, *kept_notes) if n)
         drop.merged_into_id = keep.id
-        session.add(
-            CaseStatusEvent(
-                case_id=keep.id, status=keep.status, reason=f"merged with {drop.case_number}"
-            )
-        )
+        JourneyService(self._office).note(session, keep, f"merged with {drop.case_number}")
         session.flush()
         self._office.audit(
             session, "cases_merged", "case", keep.id, {"merged": drop.id, "moved": len(members)}

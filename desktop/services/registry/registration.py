@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
+from desktop.services.journey.transitions import JourneyService
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.duplicates import Candidate, candidates_around
@@ -39,23 +40,6 @@ from desktop.store.models import (
 )
 from desktop.store.tracking import next_counter
 
-CASE_STATUSES = (
-    "registered",
-    "interview_scheduled",
-    "interviewed",
-    "accepted",
-    "medical_in_progress",
-    "medically_cleared",
-    "orientation_done",
-    "travel_ready",
-    "booked",
-    "departed",
-    "on_hold",
-    "deferred",
-    "withdrawn",
-    "refused",
-)
-MEDICAL_STATUSES = ("medical_in_progress", "medically_cleared", "deferred")
 CUSTODY = ("family", "office_safe", "handed_at_airport", "returned")
 CONSENT_PURPOSES = ("registration", "data_sharing_hq", "data_sharing_receiving_country", "medical")
 PROTECTION_CATEGORIES = (
@@ -309,12 +293,11 @@ class RegistrationService:
             number = next_counter(session, f"case_number:{year}")
             case = Case(
                 case_number=f"{self._office.info.code}-{year}-{number:05d}",
-                status="registered",
                 **self._case_fields(data),
             )
             session.add(case)
             session.flush()
-            session.add(CaseStatusEvent(case_id=case.id, status="registered", reason="created"))
+            JourneyService(self._office).open(session, case)
             self._office.audit(session, "case_created", "case", case.id)
             return case.id
 
@@ -330,23 +313,6 @@ class RegistrationService:
             members = session.scalars(select(Person.id).where(Person.case_id == case.id)).all()
             index_persons(session, list(members))
             self._office.audit(session, "case_updated", "case", case.id)
-
-    def set_status(self, case_id: str, status: str, reason: str) -> None:
-        self._office.require(Perm.REGISTRY_WRITE, "change the status of households")
-        if status in MEDICAL_STATUSES:
-            # these follow the medical team's records; only that role may set them by hand
-            self._office.require(Perm.MEDICAL_WRITE, "set a medical status by hand")
-        if status not in CASE_STATUSES:
-            raise InvalidInput(f"Unknown status; choose one of {', '.join(CASE_STATUSES)}.")
-        if not _clean(reason):
-            raise InvalidInput("Say why the status changes; it stays in the case history.")
-        with self._office.unit_of_work() as session:
-            case = self._case(session, case_id)
-            if case.status == status:
-                raise InvalidInput("The case already has this status.")
-            case.status = status
-            session.add(CaseStatusEvent(case_id=case.id, status=status, reason=_clean(reason)))
-            self._office.audit(session, "case_status_changed", "case", case.id, {"status": status})
 
     # -- persons -------------------------------------------------------------------
     def add_person(

@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import InvalidInput
+from desktop.services.journey.transitions import JourneyService, Mover
 from desktop.services.office.clock import day_bounds, to_local, to_utc
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
@@ -34,7 +35,6 @@ from desktop.store.models import (
     Appointment,
     AppointmentAttendee,
     Case,
-    CaseStatusEvent,
     Location,
     Notification,
     OrientationEnrolment,
@@ -44,7 +44,6 @@ from desktop.store.models import (
 
 MAX_MINUTES = 8 * 60
 # the journey moves forward only from these statuses when an interview is scheduled/held
-_BEFORE_INTERVIEW = ("registered", "interview_scheduled")
 
 
 # -- records ---------------------------------------------------------------------------------
@@ -234,6 +233,7 @@ def max_overlap(intervals: Iterable[tuple[datetime, datetime]]) -> int:
 class AppointmentService:
     def __init__(self, office: UnlockedOffice) -> None:
         self._office = office
+        self._journey = JourneyService(office)
 
     # -- scheduling --------------------------------------------------------------------------
     def schedule(self, data: AppointmentInput, *, now: datetime | None = None) -> str:
@@ -286,7 +286,9 @@ class AppointmentService:
         for person_id in attendees:
             session.add(AppointmentAttendee(appointment_id=appointment.id, person_id=person_id))
         if data.kind == "interview" and case.status == "registered":
-            self._move_case(session, case, "interview_scheduled", "interview scheduled")
+            self._journey.follow(
+                session, case, "interview_scheduled", "interview scheduled", Mover.SCHEDULE
+            )
         self._office.audit(
             session,
             "appointment_scheduled",
@@ -459,13 +461,13 @@ class AppointmentService:
             case = self._case(session, appointment.case_id)
             reason = f"interview outcome: {outcome.replace('_', ' ')}"
             if outcome == "refused":
-                # a refusal ends the journey only before acceptance, never after departure
-                if case.status in (*_BEFORE_INTERVIEW, "interviewed"):
-                    self._move_case(session, case, "refused", reason)
-            elif case.status in _BEFORE_INTERVIEW:
-                self._move_case(session, case, "interviewed", reason)
-            elif case.status == "refused" and previous == "refused":
-                self._move_case(session, case, "interviewed", f"{reason} (corrected)")
+                # a refusal ends the journey only before acceptance (the journey's rule)
+                self._journey.follow(session, case, "refused", reason, Mover.INTERVIEW)
+            elif case.status != "refused" or previous == "refused":
+                corrected = " (corrected)" if case.status == "refused" else ""
+                self._journey.follow(
+                    session, case, "interviewed", reason + corrected, Mover.INTERVIEW
+                )
             self._office.audit(
                 session, "interview_outcome", "appointment", appointment.id, {"outcome": outcome}
             )
@@ -885,13 +887,6 @@ class AppointmentService:
         if outside:
             raise InvalidInput("Only members of this household can be invited.")
         return [m for m in members if m in set(chosen)]
-
-    def _move_case(self, session: Session, case: Case, status: str, reason: str) -> None:
-        if case.status == status:
-            return
-        case.status = status
-        session.add(CaseStatusEvent(case_id=case.id, status=status, reason=reason))
-        self._office.audit(session, "case_status_changed", "case", case.id, {"status": status})
 
     @staticmethod
     def _records(session: Session, rows: Sequence[Appointment]) -> list[AppointmentRecord]:

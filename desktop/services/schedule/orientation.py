@@ -22,7 +22,7 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
-from desktop.services.office.clock import day_bounds, to_local, to_utc
+from desktop.services.office.clock import age_on, day_bounds, to_local, to_utc
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.office.settings import ADULT_AGE, ORIENTATION_CAPACITY, SettingsService
@@ -117,11 +117,6 @@ class CaseOrientation:
 
     session: SessionRecord
     members: tuple[EnrolmentRecord, ...]  # the household's members enrolled, with attendance
-
-
-def age_on(born: date, day: date) -> int:
-    """Completed years on ``day`` (a 29 February birthday counts from 1 March)."""
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def validate_session(data: SessionInput) -> dict[str, str]:
