@@ -114,6 +114,18 @@ class _RowChecker:
     def check(self, row: int, cells: _Row, type_hint: str | None) -> _Checked:
         values = dict(_EMPTY_VALUES)
         problems: list[tuple[str, str]] = []
+        given = self._parse(cells, values, problems)
+        born = values["date_of_birth"]
+        if isinstance(born, tuple):
+            values["date_of_birth"], values["dob_precision"] = born
+        _settle_relationship(values, problems)
+        self._check_document(given, values, problems, type_hint)
+        return _Checked(row, values, problems)
+
+    def _parse(
+        self, cells: _Row, values: dict[str, object], problems: list[tuple[str, str]]
+    ) -> set[str]:
+        """Each mapped cell parsed into ``values``; returns the columns that were not empty."""
         given: set[str] = set()
         width = len(cells)
         for canonical, index, parse, raw_input, required, memo in self._fields:
@@ -134,28 +146,16 @@ class _RowChecker:
             else:
                 given.add(canonical)
                 values[canonical] = result
+        return given
 
-        born = values["date_of_birth"]
-        if isinstance(born, tuple):
-            values["date_of_birth"], values["dob_precision"] = born
-        relationship = values["relationship"]
-        if isinstance(relationship, tuple):
-            male, female, implied = relationship
-            sex = values["sex"]
-            values["relationship"] = None
-            if male == female:
-                values["relationship"] = male
-                if implied and sex in ("M", "F") and sex != implied:
-                    problems.append(
-                        ("relationship", "does not match the sex given for this person")
-                    )
-            elif sex == "M":
-                values["relationship"] = male
-            elif sex == "F":
-                values["relationship"] = female
-            else:
-                problems.append(("relationship", f"needs sex M or F to tell {male} from {female}"))
-
+    def _check_document(
+        self,
+        given: set[str],
+        values: dict[str, object],
+        problems: list[tuple[str, str]],
+        type_hint: str | None,
+    ) -> None:
+        """A document number needs a type; a type or an expiry needs a number."""
         if "document_number" in given:
             if "document_type" not in given:
                 if type_hint is not None:
@@ -176,7 +176,25 @@ class _RowChecker:
                 problems.append(("document_type", "given without a document number"))
             if "document_expiry" in given:
                 problems.append(("document_expiry", "given without a document number"))
-        return _Checked(row, values, problems)
+
+
+def _settle_relationship(values: dict[str, object], problems: list[tuple[str, str]]) -> None:
+    """The relationship the sex chooses (child -> son or daughter); an implied sex must match."""
+    relationship = values["relationship"]
+    if isinstance(relationship, tuple):
+        male, female, implied = relationship
+        sex = values["sex"]
+        values["relationship"] = None
+        if male == female:
+            values["relationship"] = male
+            if implied and sex in ("M", "F") and sex != implied:
+                problems.append(("relationship", "does not match the sex given for this person"))
+        elif sex == "M":
+            values["relationship"] = male
+        elif sex == "F":
+            values["relationship"] = female
+        else:
+            problems.append(("relationship", f"needs sex M or F to tell {male} from {female}"))
 
 
 def _check_cases(checked: Sequence[_Checked]) -> None:

@@ -9,7 +9,8 @@ the workbook and choosing the sheet stay in ``files``.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -89,8 +90,6 @@ def _cell_kind(attributes: str) -> tuple[str, int]:
 
 
 def _scan_sheet(workbook: Any, worksheet: Any) -> list[_Row] | None:
-    from openpyxl.utils.datetime import from_excel, from_ISO8601
-
     try:
         strings: Sequence[str] = worksheet._shared_strings
         date_styles: Container[int] = workbook._date_formats
@@ -100,6 +99,27 @@ def _scan_sheet(workbook: Any, worksheet: Any) -> list[_Row] | None:
             data = source.read()
     except Exception:  # openpyxl internals changed, or the part is unreadable
         return None
+    found = _sheet_data(data)
+    if found is None:
+        return None
+    body, prefix = found
+    if body is None:  # <sheetData/>: no rows
+        return []
+    tokens, guard = _sheet_tokens(prefix)
+    if _UNSUPPORTED_XML.search(body) or guard.search(body):
+        return None
+    value_of = _value_reader(strings, date_styles, timedelta_styles, epoch)
+    try:
+        return _sheet_rows(tokens.findall(body), value_of)
+    except Exception:  # anything unexpected: openpyxl's own parser decides
+        return None
+
+
+def _sheet_data(data: bytes) -> tuple[str | None, str] | None:
+    """(the text inside <sheetData>, or None when it is self-closed; its prefix).
+
+    None when the part is not UTF-8 or has no <sheetData> the scanner can find.
+    """
     declared = _DECLARED_ENCODING.match(data[:200].decode("ascii", "replace"))
     if declared and declared.group(1).lower().replace("-", "") != "utf8":
         return None
@@ -110,16 +130,27 @@ def _scan_sheet(workbook: Any, worksheet: Any) -> list[_Row] | None:
     start = _SHEET_DATA.search(xml)
     if start is None:
         return None
-    if start.group(2):  # <sheetData/>: no rows
-        return []
     prefix = start.group(1) or ""
+    if start.group(2):
+        return None, prefix
     end = xml.find(f"</{prefix}sheetData>", start.end())
     if end < 0:
         return None
-    body = xml[start.end() : end]
-    tokens, guard = _sheet_tokens(prefix)
-    if _UNSUPPORTED_XML.search(body) or guard.search(body):
-        return None
+    return xml[start.end() : end], prefix
+
+
+#: the value of a cell from the text of its <v>, its type (t) and its style (s)
+_ValueOf = Callable[[str, str, int], object]
+
+
+def _value_reader(
+    strings: Sequence[str],
+    date_styles: Container[int],
+    timedelta_styles: Container[int],
+    epoch: datetime,
+) -> _ValueOf:
+    """What iter_rows(values_only=True) makes of a <v>, as openpyxl's reader does."""
+    from openpyxl.utils.datetime import from_excel, from_ISO8601
 
     def value_of(text: str, kind: str, style: int) -> object:
         if kind == "s":
@@ -135,6 +166,11 @@ def _scan_sheet(workbook: Any, worksheet: Any) -> list[_Row] | None:
             return from_ISO8601(text)
         return _xml_text(text)  # "str" (a formula's text) or "e" (an error such as #N/A)
 
+    return value_of
+
+
+def _sheet_rows(tokens: list[tuple[str, ...]], value_of: _ValueOf) -> list[_Row] | None:
+    """The rows the tokens of <sheetData> make; None when rows are out of order."""
     rows: list[_Row] = []
     cells: dict[int, object] = {}
     started = False
@@ -151,48 +187,45 @@ def _scan_sheet(workbook: Any, worksheet: Any) -> list[_Row] | None:
         rows.append(tuple(values))
         cells.clear()
 
-    try:
-        for (
-            letters,
-            attributes,
-            value,
-            row,
-            row_attributes,
-            text,
-            inline,
-            inline_text,
-            other,
-            other_attributes,
-        ) in tokens.findall(body):
-            if letters:
-                column = _column_number(letters)
-                kind, style = _cell_kind(attributes)
-                if value and kind != "inlineStr":
-                    cells[column] = value_of(value, kind, style)
-            elif row:
-                if started:
-                    finish()
-                started = True
-                number = _attributes(row_attributes).get("r")
-                following = int(number) if number else row_number + 1
-                if following <= row_number:
-                    return None  # rows out of order: openpyxl decides
-                rows.extend(() for _ in range(row_number + 1, following))
-                row_number, column = following, 0
-            elif text:
-                if kind != "inlineStr":
-                    cells[column] = value_of(text, kind, style)
-            elif inline:
-                if kind == "inlineStr":
-                    runs = _PHONETIC.sub("", inline_text)
-                    cells[column] = _xml_text("".join(_INLINE_TEXT.findall(runs)))
-            elif other:
-                found = _attributes(other_attributes)
-                ref = _CELL_LETTERS.match(found.get("r", ""))
-                column = _column_number(ref.group().upper()) if ref else column + 1
-                kind, style = _cell_kind(other_attributes.replace(found.get("r", ""), ""))
-        if started:
-            finish()
-    except Exception:  # anything unexpected: openpyxl's own parser decides
-        return None
+    for (
+        letters,
+        attributes,
+        value,
+        row,
+        row_attributes,
+        text,
+        inline,
+        inline_text,
+        other,
+        other_attributes,
+    ) in tokens:
+        if letters:
+            column = _column_number(letters)
+            kind, style = _cell_kind(attributes)
+            if value and kind != "inlineStr":
+                cells[column] = value_of(value, kind, style)
+        elif row:
+            if started:
+                finish()
+            started = True
+            number = _attributes(row_attributes).get("r")
+            following = int(number) if number else row_number + 1
+            if following <= row_number:
+                return None  # rows out of order: openpyxl decides
+            rows.extend(() for _ in range(row_number + 1, following))
+            row_number, column = following, 0
+        elif text:
+            if kind != "inlineStr":
+                cells[column] = value_of(text, kind, style)
+        elif inline:
+            if kind == "inlineStr":
+                runs = _PHONETIC.sub("", inline_text)
+                cells[column] = _xml_text("".join(_INLINE_TEXT.findall(runs)))
+        elif other:
+            found = _attributes(other_attributes)
+            ref = _CELL_LETTERS.match(found.get("r", ""))
+            column = _column_number(ref.group().upper()) if ref else column + 1
+            kind, style = _cell_kind(other_attributes.replace(found.get("r", ""), ""))
+    if started:
+        finish()
     return rows
