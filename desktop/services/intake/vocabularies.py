@@ -1,10 +1,10 @@
-"""The words a registration list may use for a sex, a relationship, a document type,
-a language or a country, each mapped to the value the office stores.
+"""The words a registration list may use for a value, mapped to the value stored.
 
-Lists come from many partners, in English, Dari and Pashto; these tables are
-data, kept apart from the parsers in ``values`` so that a word can be added
-without reading any code. Words are compared by ``cells._key`` (case, spaces and
-punctuation ignored).
+Sexes, relationships, document types, languages and countries come from many
+partners, in English, Dari and Pashto; these tables are data, kept apart from
+the parsers in ``values`` so that a word can be added without reading any
+code. Words are compared by ``cells._key`` (case, spaces and punctuation
+ignored).
 """
 
 from __future__ import annotations
