@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from desktop.services.demo import office as demo
-from desktop.services.office import audit, auth
 from desktop.services.journey.statuses import CASE_STATUSES
+from desktop.services.office import audit, auth
 from tests.conftest import USER_PASSWORD
 
 

@@ -32,19 +32,23 @@ import openpyxl
 import pytest
 
 from desktop.errors import InvalidInput, KnownError
-from desktop.services.intake import reading as intake_file
-from desktop.services.intake.reading import (
+from desktop.services.intake import files as intake_files
+from desktop.services.intake.columns import (
     CANONICAL_COLUMNS,
     REQUIRED_COLUMNS,
-    IntakeFile,
-    IntakeFileError,
-    IntakeRow,
-    RowProblem,
     header_signature,
-    read_headers,
-    read_intake_file,
     suggest_mapping,
 )
+from desktop.services.intake.files import IntakeFileError
+from desktop.services.intake.reading import (
+    IntakeFile,
+    IntakeRow,
+    RowProblem,
+    read_headers,
+    read_intake_file,
+)
+from desktop.services.intake.values import _Bad, _parse_date
+from desktop.services.intake.xlsx import _scan_sheet
 
 DATA = Path(__file__).parent / "data" / "intake"
 TODAY = date(2025, 6, 1)
@@ -499,7 +503,7 @@ def openpyxl_rows(path: Path, sheet: int = 0) -> list[tuple[object, ...]]:
 def scanned_rows(path: Path, sheet: int = 0) -> list[tuple[object, ...]] | None:
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        rows = intake_file._scan_sheet(workbook, workbook.worksheets[sheet])
+        rows = _scan_sheet(workbook, workbook.worksheets[sheet])
     finally:
         workbook.close()
     return None if rows is None else [_trimmed(tuple(row)) for row in rows]
@@ -649,7 +653,7 @@ def test_files_that_cannot_be_read(tmp_path: Path) -> None:
 
 
 def test_a_file_too_large_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(intake_file, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(intake_files, "MAX_FILE_BYTES", 100)
     with pytest.raises(IntakeFileError, match="too large"):
         read("household_utf8_bom_semicolon.csv")
 
@@ -977,7 +981,7 @@ def test_values_are_normalised(tmp_path: Path) -> None:
     ],
 )
 def test_date_formats(value: object, expected: tuple[date, str]) -> None:
-    assert intake_file._parse_date(value, date(1899, 12, 30)) == expected
+    assert _parse_date(value, date(1899, 12, 30)) == expected
 
 
 TWO_DIGITS = "the year has only two digits, which is ambiguous: write all four"
@@ -1014,8 +1018,8 @@ NOT_A_DATE = "not a date (use dd/mm/yyyy, yyyy-mm-dd or the year alone)"
     ],
 )
 def test_dates_refused(value: object, reason: str) -> None:
-    with pytest.raises(intake_file._Bad) as raised:
-        intake_file._parse_date(value, date(1899, 12, 30))
+    with pytest.raises(_Bad) as raised:
+        _parse_date(value, date(1899, 12, 30))
     assert str(raised.value) == reason
 
 

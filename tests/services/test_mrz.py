@@ -9,13 +9,9 @@ from datetime import date
 
 import pytest
 
-from desktop.services.registry.mrz import (
-    MrzData,
-    MrzError,
-    check_digit,
-    normalise_mrz_text,
-    parse_mrz,
-)
+from desktop.services.registry.mrz import normalise_mrz_text, parse_mrz
+from desktop.services.registry.mrz_checks import MrzError, check_digit
+from desktop.services.registry.mrz_formats import MrzData
 
 TODAY = date(2025, 6, 1)
 

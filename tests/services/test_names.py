@@ -20,15 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.registry.names import (
-    NAME_MATCH_THRESHOLD,
-    fold_latin,
-    fold_native,
-    latin_key,
-    name_similarity,
-    native_key,
-    search_tokens,
-)
+from desktop.services.registry.names import NAME_MATCH_THRESHOLD, name_similarity, search_tokens
+from desktop.services.registry.names_latin import fold_latin, latin_key
+from desktop.services.registry.names_native import fold_native, native_key
 
 ZWNJ = "\u200c"
 ZWJ = "\u200d"

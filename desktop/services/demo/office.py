@@ -24,7 +24,7 @@ from desktop.services.office.clock import OfficeClock, SystemClock
 from desktop.services.office.passwords import check_password
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
-from desktop.services.registry.mrz import check_digit
+from desktop.services.registry.mrz_checks import check_digit
 from desktop.services.registry.search import rebuild_index
 from desktop.store.models import Case, CaseStatusEvent, CustodyEvent, Document, Person, new_id
 from desktop.store.paths import OfficePaths

@@ -17,14 +17,13 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
+from desktop.services.intake.columns import header_signature, suggest_mapping
 from desktop.services.intake.reading import (
     IntakeFile,
     IntakeRow,
     RowProblem,
-    header_signature,
     read_headers,
     read_intake_file,
-    suggest_mapping,
 )
 from desktop.services.journey.statuses import REGISTERED
 from desktop.services.journey.transitions import JourneyService

@@ -24,7 +24,9 @@ from desktop.errors import InvalidInput
 from desktop.services.journey.transitions import JourneyService
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
-from desktop.services.registry.names import latin_key, name_similarity, native_key, search_tokens
+from desktop.services.registry.names import name_similarity, search_tokens
+from desktop.services.registry.names_latin import latin_key
+from desktop.services.registry.names_native import native_key
 from desktop.services.registry.search import index_persons
 from desktop.store.models import (
     AppointmentAttendee,

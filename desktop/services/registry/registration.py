@@ -20,7 +20,9 @@ from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.duplicates import Candidate, candidates_around
 from desktop.services.registry.lookups import active_case, active_person
-from desktop.services.registry.mrz import MrzData, MrzError, parse_mrz
+from desktop.services.registry.mrz import parse_mrz
+from desktop.services.registry.mrz_checks import MrzError
+from desktop.services.registry.mrz_formats import MrzData
 from desktop.services.registry.search import index_persons
 from desktop.services.vocabulary import (
     DOB_PRECISIONS,
