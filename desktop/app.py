@@ -21,17 +21,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop import APP_NAME
 from desktop.errors import KnownError, ThrottledError
 from desktop.services.office.status import OfficeStatus, office_status
-from desktop.ui import dialogs
+from desktop.ui.kit import dialogs
 from desktop.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from desktop.crash import CrashHandler
     from desktop.services.office.session import UnlockedOffice
     from desktop.store.lock import DataDirLock
-    from desktop.ui.idle import IdleWatcher
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.setup_window import NewOffice, SetupWindow
-    from desktop.ui.unlock_window import UnlockWindow
+    from desktop.ui.shell.idle import IdleWatcher
+    from desktop.ui.shell.main_window import MainWindow
+    from desktop.ui.shell.setup_window import NewOffice, SetupWindow
+    from desktop.ui.shell.unlock_window import UnlockWindow
 
 log = logging.getLogger("desktop.app")
 
@@ -59,17 +59,17 @@ PRELOAD_BACKGROUND = (
 #: modules that create Qt objects at import (qtawesome): PySide6 is not safe to
 #: import from two threads, so these load on the GUI thread once it is idle
 PRELOAD_GUI = (
-    "desktop.ui.main_window",
-    "desktop.ui.pages.users",
-    "desktop.ui.pages.audit_log",
-    "desktop.ui.pages.settings_page",
-    "desktop.ui.pages.overview",
-    "desktop.ui.pages.cases",
-    "desktop.ui.pages.people",
-    "desktop.ui.pages.duplicates",
-    "desktop.ui.pages.schedule",
-    "desktop.ui.pages.orientation",
-    "desktop.ui.pages.medical",
+    "desktop.ui.shell.main_window",
+    "desktop.ui.admin.users_page",
+    "desktop.ui.admin.audit_page",
+    "desktop.ui.admin.settings_page",
+    "desktop.ui.shell.overview",
+    "desktop.ui.registry.cases_page",
+    "desktop.ui.registry.people_page",
+    "desktop.ui.intake.duplicates_page",
+    "desktop.ui.appointments.schedule_page",
+    "desktop.ui.orientation.page",
+    "desktop.ui.medical.page",
 )
 PRELOAD_GUI_DELAY_MS = 150
 
@@ -214,7 +214,7 @@ class DesktopApp(QObject):
         self.preloaded = True
 
     def _show_unlock(self, prefill_user: str = "") -> UnlockWindow:
-        from desktop.ui.unlock_window import UnlockWindow
+        from desktop.ui.shell.unlock_window import UnlockWindow
 
         assert self.status is not None
         window = UnlockWindow(
@@ -228,7 +228,7 @@ class DesktopApp(QObject):
         return window
 
     def _show_setup(self) -> SetupWindow:
-        from desktop.ui.setup_window import SetupWindow
+        from desktop.ui.shell.setup_window import SetupWindow
 
         window = SetupWindow(self.data_dir)
         window.create_requested.connect(self._create_office)
@@ -282,7 +282,7 @@ class DesktopApp(QObject):
         if exists:
             self._switch_to(demo_dir)
             return
-        from desktop.ui.setup_window import DemoDialog
+        from desktop.ui.shell.setup_window import DemoDialog
 
         dialog = DemoDialog(self.setup_window, demo_dir)
         dialog.households.setValue(DEMO_HOUSEHOLDS_DEFAULT)
@@ -370,8 +370,8 @@ class DesktopApp(QObject):
     def _show_main_window(self, office: UnlockedOffice) -> None:
         from desktop.services.office.accounts import AccountService
         from desktop.services.office.settings import IDLE_LOCK_MINUTES, SettingsService
-        from desktop.ui.idle import IdleWatcher
-        from desktop.ui.main_window import MainWindow
+        from desktop.ui.shell.idle import IdleWatcher
+        from desktop.ui.shell.main_window import MainWindow
 
         self.office = office
         info = office.info  # what the unlock window shows next time (no second keyring read)
@@ -416,17 +416,17 @@ class DesktopApp(QObject):
         from desktop.services.schedule.appointments import AppointmentService
         from desktop.services.schedule.orientation import OrientationService
         from desktop.services.schedule.places import PlacesService
-        from desktop.ui.case_schedule import CaseSchedule
-        from desktop.ui.medical_dialogs import CaseFitness
-        from desktop.ui.pages.audit_log import AuditPage
-        from desktop.ui.pages.cases import CasesPage
-        from desktop.ui.pages.medical import MedicalPage
-        from desktop.ui.pages.orientation import OrientationPage
-        from desktop.ui.pages.overview import OverviewPage
-        from desktop.ui.pages.people import PeoplePage
-        from desktop.ui.pages.schedule import SchedulePage
-        from desktop.ui.pages.settings_page import SettingsPage
-        from desktop.ui.pages.users import UsersPage
+        from desktop.ui.admin.audit_page import AuditPage
+        from desktop.ui.admin.settings_page import SettingsPage
+        from desktop.ui.admin.users_page import UsersPage
+        from desktop.ui.appointments.case_schedule import CaseSchedule
+        from desktop.ui.appointments.schedule_page import SchedulePage
+        from desktop.ui.medical.dialogs import CaseFitness
+        from desktop.ui.medical.page import MedicalPage
+        from desktop.ui.orientation.page import OrientationPage
+        from desktop.ui.registry.cases_page import CasesPage
+        from desktop.ui.registry.people_page import PeoplePage
+        from desktop.ui.shell.overview import OverviewPage
 
         actor = office.actor
         pages: list[Any] = []
@@ -496,7 +496,7 @@ class DesktopApp(QObject):
         if actor.can(Perm.REGISTRY_WRITE):
             from desktop.services.intake.importing import ImportService
             from desktop.services.registry.duplicates import DuplicateService
-            from desktop.ui.pages.duplicates import DuplicatesPage
+            from desktop.ui.intake.duplicates_page import DuplicatesPage
 
             pages.append(
                 DuplicatesPage(

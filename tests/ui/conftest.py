@@ -11,7 +11,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop import app as app_module
-from desktop.ui import dialogs, pdf_preview
+from desktop.ui.kit import dialogs
+from desktop.ui.printing import pdf_preview
 
 
 @pytest.fixture(autouse=True)

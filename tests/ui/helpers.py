@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop.services.office import auth
 from desktop.services.office.session import UnlockedOffice
 from desktop.ui import worker
-from desktop.ui.case_view import close_case_views
+from desktop.ui.registry.case_view import close_case_views
 from tests.conftest import USER_PASSWORD
 
 WAIT_MS = 10_000

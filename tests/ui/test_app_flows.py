@@ -11,7 +11,7 @@ from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.permissions import Role
 from desktop.ui import worker
-from desktop.ui.widgets import DemoBanner
+from desktop.ui.kit.widgets import DemoBanner
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 
 
@@ -246,7 +246,7 @@ def test_known_error_in_background_reaches_the_error_callback(qtbot):
 
 def test_idle_lock_notices_time_spent_asleep(qtbot, qapp, monkeypatch):
     """Qt timers stop while the laptop sleeps; the wall clock does not."""
-    from desktop.ui import idle as idle_module
+    from desktop.ui.shell import idle as idle_module
 
     now = [1_000_000.0]
     monkeypatch.setattr(idle_module.time, "time", lambda: now[0])

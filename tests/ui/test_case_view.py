@@ -28,10 +28,12 @@ from desktop.services.registry.registration import (
 from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
 from desktop.services.schedule.orientation import OrientationService, SessionInput
 from desktop.services.schedule.places import PlacesService
-from desktop.ui import dialogs, worker
-from desktop.ui.appointment_dialogs import AppointmentDialog, NewAppointmentDialog
-from desktop.ui.case_schedule import CaseSchedule
-from desktop.ui.case_view import (
+from desktop.ui import worker
+from desktop.ui.appointments.case_schedule import CaseSchedule
+from desktop.ui.appointments.dialogs import AppointmentDialog, NewAppointmentDialog
+from desktop.ui.kit import dialogs
+from desktop.ui.medical.dialogs import CaseFitness, MedicalHistoryDialog
+from desktop.ui.registry.case_view import (
     READ_ONLY,
     CaseView,
     HouseholdDialog,
@@ -41,10 +43,9 @@ from desktop.ui.case_view import (
     open_case_views,
     refresh_case_views,
 )
-from desktop.ui.document_dialogs import CustodyDialog, DocumentDialog
-from desktop.ui.medical_dialogs import CaseFitness, MedicalHistoryDialog
-from desktop.ui.pages.cases import CasesPage
-from desktop.ui.person_form import PersonForm
+from desktop.ui.registry.cases_page import CasesPage
+from desktop.ui.registry.document_dialogs import CustodyDialog, DocumentDialog
+from desktop.ui.registry.person_form import PersonForm
 from tests.conftest import CHEAP_KDF, USER_PASSWORD
 from tests.ui.helpers import WAIT_MS, office_as, unlock_copy
 
@@ -722,7 +723,7 @@ def test_without_fitness_the_window_has_no_fitness_column(qtbot, registration, c
 
 
 def test_the_status_dialog_offers_medical_statuses_to_the_medical_team_only(qtbot):
-    from desktop.ui.case_view import StatusDialog
+    from desktop.ui.registry.case_view import StatusDialog
 
     clerk = StatusDialog(None, "accepted")
     qtbot.addWidget(clerk)

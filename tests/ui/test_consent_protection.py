@@ -16,8 +16,8 @@ from desktop.services.office import auth
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.ui import worker
-from desktop.ui.case_view import CaseView, close_case_views, open_case_view
-from desktop.ui.consent_protection import ConsentDialog, ProtectionDialog
+from desktop.ui.registry.case_view import CaseView, close_case_views, open_case_view
+from desktop.ui.registry.consent_protection import ConsentDialog, ProtectionDialog
 from tests.conftest import CHEAP_KDF, USER_PASSWORD
 
 WAIT_MS = 10_000

@@ -18,10 +18,11 @@ from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.duplicates import DuplicateService
 from desktop.services.registry.lists import RegistryService
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
-from desktop.ui import dialogs, import_dialog, worker
-from desktop.ui.import_dialog import ImportDialog
-from desktop.ui.pages import duplicates as duplicates_page
-from desktop.ui.pages.duplicates import FIELDS, DuplicatesPage, MergeDialog
+from desktop.ui import worker
+from desktop.ui.intake import duplicates_page, import_dialog
+from desktop.ui.intake.duplicates_page import FIELDS, DuplicatesPage, MergeDialog
+from desktop.ui.intake.import_dialog import ImportDialog
+from desktop.ui.kit import dialogs
 from tests.conftest import CHEAP_KDF, USER_PASSWORD
 
 WAIT_MS = 15_000

@@ -27,16 +27,16 @@ from desktop.services.schedule.appointments import AppointmentInput, Appointment
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.services.vocabulary import FORBIDDEN_SSR, MOBILITY_SSR, OTHER_SSR
 from desktop.ui import worker
-from desktop.ui.appointment_dialogs import to_qdate
-from desktop.ui.medical_dialogs import (
+from desktop.ui.appointments.dialogs import to_qdate
+from desktop.ui.medical.dialogs import (
     CERTIFICATES_FILE,
     ENVELOPE_FILE,
     NOTES_LABEL,
     MedicalHistoryDialog,
     MedicalRecordForm,
 )
-from desktop.ui.medical_models import MOBILITY_TITLES, OTHER_SSR_TITLES, WORK_COLUMNS
-from desktop.ui.pages.medical import NOT_MEDICAL, MedicalPage
+from desktop.ui.medical.models import MOBILITY_TITLES, OTHER_SSR_TITLES, WORK_COLUMNS
+from desktop.ui.medical.page import NOT_MEDICAL, MedicalPage
 from tests.conftest import USER_PASSWORD
 
 WAIT_MS = 10_000
@@ -544,7 +544,7 @@ def test_closing_for_the_lock_closes_the_dialogs_and_empties_the_list(qtbot, tea
     form = new_form(dialog)
     # a time refused by the service (later today) is shown beside the date: the date and
     # the time share that row of the form
-    from desktop.ui import medical_dialogs
+    from desktop.ui.medical import dialogs as medical_dialogs
 
     monkeypatch.setattr(
         medical_dialogs, "validate_medical", lambda data: {"examined_at": "Not yet happened."}

@@ -23,16 +23,17 @@ from desktop.services.registry.registration import CaseInput, PersonInput, Regis
 from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.orientation import OrientationService, SessionInput
 from desktop.services.schedule.places import PlaceInput, PlacesService
-from desktop.ui import dialogs, worker
-from desktop.ui.case_schedule import CaseSchedule
-from desktop.ui.case_view import close_case_views, open_case_view
-from desktop.ui.orientation_dialogs import (
+from desktop.ui import worker
+from desktop.ui.appointments.case_schedule import CaseSchedule
+from desktop.ui.kit import dialogs
+from desktop.ui.orientation.dialogs import (
     AttendanceDialog,
     CancelSessionDialog,
     EnrolHouseholdDialog,
     SessionDialog,
 )
-from desktop.ui.pages.orientation import OrientationPage
+from desktop.ui.orientation.page import OrientationPage
+from desktop.ui.registry.case_view import close_case_views, open_case_view
 from tests.conftest import ADMIN_PASSWORD, CHEAP_KDF, USER_PASSWORD
 from tests.ui.helpers import WAIT_MS, office_as, unlock_copy
 

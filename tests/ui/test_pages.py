@@ -10,14 +10,14 @@ from desktop.services.office.audit_log import AuditLogService
 from desktop.services.office.overview import OverviewService
 from desktop.services.office.permissions import Role
 from desktop.services.office.settings import IDLE_LOCK_MINUTES, SettingsService
-from desktop.ui import dialogs
-from desktop.ui.main_window import AboutDialog, MainWindow
-from desktop.ui.pages.audit_log import AuditPage
-from desktop.ui.pages.overview import OverviewPage
-from desktop.ui.pages.settings_page import SettingsPage
-from desktop.ui.pages.users import UsersPage
-from desktop.ui.table_models import audit_model, users_model
-from desktop.ui.user_dialogs import AddUserDialog, RolesDialog
+from desktop.ui.admin.audit_page import AuditPage
+from desktop.ui.admin.settings_page import SettingsPage
+from desktop.ui.admin.table_models import audit_model, users_model
+from desktop.ui.admin.user_dialogs import AddUserDialog, RolesDialog
+from desktop.ui.admin.users_page import UsersPage
+from desktop.ui.kit import dialogs
+from desktop.ui.shell.main_window import AboutDialog, MainWindow
+from desktop.ui.shell.overview import OverviewPage
 from tests.conftest import USER_PASSWORD
 
 

@@ -20,8 +20,10 @@ from reportlab.pdfgen import canvas
 
 from desktop import atomic_file
 from desktop.errors import KnownError
-from desktop.ui import dialogs, pdf_preview, worker
-from desktop.ui.pdf_preview import (
+from desktop.ui import worker
+from desktop.ui.kit import dialogs
+from desktop.ui.printing import pdf_preview
+from desktop.ui.printing.pdf_preview import (
     PdfPreviewDialog,
     close_pdf_previews,
     page_count,

@@ -20,9 +20,8 @@ from desktop.services.registry.lists import CaseSummary, PersonRow, RegistryServ
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.services.registry.search import SearchHit, SearchService
 from desktop.ui import worker
-from desktop.ui.pages.cases import CasesPage
-from desktop.ui.pages.people import PeoplePage
-from desktop.ui.registry_models import (
+from desktop.ui.registry.cases_page import CasesPage
+from desktop.ui.registry.models import (
     PERSON_COLUMNS,
     Column,
     IdRole,
@@ -35,6 +34,7 @@ from desktop.ui.registry_models import (
     join_hits,
     people_model,
 )
+from desktop.ui.registry.people_page import PeoplePage
 from tests.conftest import CHEAP_KDF, USER_PASSWORD
 
 HOUSEHOLDS = 15

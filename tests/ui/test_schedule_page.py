@@ -25,8 +25,8 @@ from desktop.services.registry.lists import RegistryService
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
 from desktop.services.schedule.places import PlaceInput, PlacesService
-from desktop.ui import dialogs, pdf_preview, worker
-from desktop.ui.appointment_dialogs import (
+from desktop.ui import worker
+from desktop.ui.appointments.dialogs import (
     AppointmentDialog,
     BulkScheduleDialog,
     NewAppointmentDialog,
@@ -34,8 +34,10 @@ from desktop.ui.appointment_dialogs import (
     OutcomeDialog,
     RescheduleDialog,
 )
-from desktop.ui.pages.schedule import SchedulePage
-from desktop.ui.schedule_models import DAY_COLUMNS, WEEK_COLUMNS
+from desktop.ui.appointments.models import DAY_COLUMNS, WEEK_COLUMNS
+from desktop.ui.appointments.schedule_page import SchedulePage
+from desktop.ui.kit import dialogs
+from desktop.ui.printing import pdf_preview
 from tests.conftest import USER_PASSWORD
 
 WAIT_MS = 10_000
@@ -277,7 +279,7 @@ def test_week_view_spans_monday_to_sunday(qtbot, desk: Desk) -> None:
 def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(
     qtbot, desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.ui.pages import schedule
+    from desktop.ui.appointments import schedule_page as schedule
 
     reloads: list[object] = []
     monkeypatch.setattr(schedule, "refresh_case_views", lambda *a: reloads.append(a))

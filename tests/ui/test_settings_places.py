@@ -16,8 +16,8 @@ from desktop.services.office.settings import (
 )
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.ui import worker
-from desktop.ui.pages.settings_page import SettingsPage
-from desktop.ui.place_dialogs import PlaceDialog
+from desktop.ui.admin.place_dialogs import PlaceDialog
+from desktop.ui.admin.settings_page import SettingsPage
 
 WAIT_MS = 10_000
 

@@ -35,9 +35,10 @@ from desktop.services.schedule.orientation import (
     SessionRecord,
 )
 from desktop.services.schedule.places import PlaceRecord, PlacesService
-from desktop.ui import dialogs
-from desktop.ui.case_view import refresh_case_views
-from desktop.ui.orientation_dialogs import (
+from desktop.ui.kit import dialogs
+from desktop.ui.kit.page import Page
+from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.orientation.dialogs import (
     ENROLMENT_COLUMNS,
     AttendanceDialog,
     CancelSessionDialog,
@@ -47,10 +48,9 @@ from desktop.ui.orientation_dialogs import (
     session_long_when,
     session_state,
 )
-from desktop.ui.pages.base import Page
-from desktop.ui.person_form import FormDialog
-from desktop.ui.registry_models import RecordListModel, fit_table, record_table
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.registry.case_view import refresh_case_views
+from desktop.ui.registry.models import RecordListModel, fit_table, record_table
+from desktop.ui.registry.person_form import FormDialog
 from desktop.ui.worker import run_in_background
 
 READ_ONLY = "Read only: your role can see orientation sessions but not plan them or enrol people."
@@ -624,7 +624,9 @@ class OrientationPage(Page):
             if self._closing:
                 return
             self._update_buttons()
-            from desktop.ui import pdf_preview  # PDFium loads only when something is printed
+            from desktop.ui.printing import (
+                pdf_preview,  # PDFium loads only when something is printed
+            )
 
             pdf_preview.open_pdf_preview(self, "Orientation slips", pdf, name)
 

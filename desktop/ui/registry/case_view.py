@@ -46,19 +46,19 @@ from desktop.services.registry.registration import (
     StatusStep,
 )
 from desktop.services.vocabulary import LANGUAGES
-from desktop.ui import dialogs
-from desktop.ui.case_schedule import CaseSchedule, CaseSchedulePanel
-from desktop.ui.consent_protection import ConsentDialog, ProtectionDialog
-from desktop.ui.document_dialogs import (
+from desktop.ui.appointments.case_schedule import CaseSchedule, CaseSchedulePanel
+from desktop.ui.kit import dialogs
+from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, add_button, heading, muted
+from desktop.ui.medical.dialogs import CaseFitness, MedicalHistoryDialog
+from desktop.ui.registry.consent_protection import ConsentDialog, ProtectionDialog
+from desktop.ui.registry.document_dialogs import (
     CustodyDialog,
     CustodyLog,
     DocumentDialog,
     document_title,
     local_time,
 )
-from desktop.ui.medical_dialogs import CaseFitness, MedicalHistoryDialog
-from desktop.ui.person_form import FormDialog, PersonForm, select_data
-from desktop.ui.registry_models import (
+from desktop.ui.registry.models import (
     Column,
     RecordListModel,
     date_of_birth,
@@ -66,7 +66,7 @@ from desktop.ui.registry_models import (
     record_table,
     words,
 )
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, add_button, heading, muted
+from desktop.ui.registry.person_form import FormDialog, PersonForm, select_data
 from desktop.ui.worker import run_in_background
 
 READ_ONLY = "Read only: your role can see households but not change them."

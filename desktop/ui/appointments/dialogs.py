@@ -59,10 +59,7 @@ from desktop.services.vocabulary import (
     INTERVIEW_OUTCOMES,
     NOTIFY_METHOD_TITLES,
 )
-from desktop.ui import dialogs
-from desktop.ui.person_form import CheckedFormDialog, add_checked_rows, select_data
-from desktop.ui.registry_models import RecordListModel, fit_table, record_table, words
-from desktop.ui.schedule_models import (
+from desktop.ui.appointments.models import (
     NOTIFICATION_COLUMNS,
     PROPOSAL_COLUMNS,
     chain_columns,
@@ -71,7 +68,10 @@ from desktop.ui.schedule_models import (
     long_day,
     status_text,
 )
-from desktop.ui.widgets import SPACING, InlineMessage, add_button, heading, muted
+from desktop.ui.kit import dialogs
+from desktop.ui.kit.widgets import SPACING, InlineMessage, add_button, heading, muted
+from desktop.ui.registry.models import RecordListModel, fit_table, record_table, words
+from desktop.ui.registry.person_form import CheckedFormDialog, add_checked_rows, select_data
 from desktop.ui.worker import run_in_background
 
 #: pause after the last change before the time is checked against other bookings

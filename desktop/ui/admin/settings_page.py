@@ -27,10 +27,10 @@ from desktop.services.office.settings import (
     SettingsService,
 )
 from desktop.services.schedule.places import PlaceInput, PlaceRecord, PlacesService
-from desktop.ui.pages.base import Page
-from desktop.ui.pages.cases import fit_columns, registry_table
-from desktop.ui.place_dialogs import PLACE_COLUMNS, PlaceDialog, places_model
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.admin.place_dialogs import PLACE_COLUMNS, PlaceDialog, places_model
+from desktop.ui.kit.page import Page
+from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.registry.cases_page import fit_columns, registry_table
 from desktop.ui.worker import run_in_background
 
 

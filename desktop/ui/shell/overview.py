@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
 from desktop.services.office.overview import OverviewService
 from desktop.services.office.session import Actor, OfficeInfo
-from desktop.ui.pages.base import Page
-from desktop.ui.widgets import MARGIN, SPACING, heading, muted
+from desktop.ui.kit.page import Page
+from desktop.ui.kit.widgets import MARGIN, SPACING, heading, muted
 
 
 class OverviewPage(Page):

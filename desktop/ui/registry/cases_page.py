@@ -23,18 +23,18 @@ from PySide6.QtWidgets import (
 from desktop.errors import KnownError
 from desktop.services.registry.lists import RegistryFilter, RegistryService
 from desktop.services.registry.registration import CaseInput, RegistrationService
-from desktop.ui import dialogs
-from desktop.ui.case_schedule import CaseSchedule
-from desktop.ui.case_view import (
+from desktop.ui.appointments.case_schedule import CaseSchedule
+from desktop.ui.kit import dialogs
+from desktop.ui.kit.page import Page
+from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading
+from desktop.ui.medical.dialogs import CaseFitness
+from desktop.ui.registry.case_view import (
     CaseView,
     HouseholdDialog,
     close_case_views,
     open_case_view,
 )
-from desktop.ui.medical_dialogs import CaseFitness
-from desktop.ui.pages.base import Page
-from desktop.ui.registry_models import Column, cases_model, install_rtl_delegates, words
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading
+from desktop.ui.registry.models import Column, cases_model, install_rtl_delegates, words
 from desktop.ui.worker import run_in_background
 
 #: rows measured when fitting columns to their content (a few pages at most)

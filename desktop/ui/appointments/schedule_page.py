@@ -41,8 +41,7 @@ from desktop.services.registry.lists import RegistryService
 from desktop.services.schedule.appointments import AppointmentRecord, AppointmentService
 from desktop.services.schedule.places import PlaceRecord, PlacesService
 from desktop.services.vocabulary import APPOINTMENT_KIND_TITLES, APPOINTMENT_KINDS
-from desktop.ui import dialogs
-from desktop.ui.appointment_dialogs import (
+from desktop.ui.appointments.dialogs import (
     AppointmentDialog,
     BulkScheduleDialog,
     NotificationDialog,
@@ -52,11 +51,7 @@ from desktop.ui.appointment_dialogs import (
     from_qdate,
     to_qdate,
 )
-from desktop.ui.case_view import refresh_case_views
-from desktop.ui.pages.base import Page
-from desktop.ui.pages.cases import fit_columns, registry_table
-from desktop.ui.registry_models import Column, RecordListModel, RecordRole
-from desktop.ui.schedule_models import (
+from desktop.ui.appointments.models import (
     DAY_COLUMNS,
     INFORM_COLUMNS,
     NO_SHOW_COLUMNS,
@@ -65,7 +60,12 @@ from desktop.ui.schedule_models import (
     long_day,
     week_of,
 )
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, add_button, heading, muted
+from desktop.ui.kit import dialogs
+from desktop.ui.kit.page import Page
+from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, add_button, heading, muted
+from desktop.ui.registry.case_view import refresh_case_views
+from desktop.ui.registry.cases_page import fit_columns, registry_table
+from desktop.ui.registry.models import Column, RecordListModel, RecordRole
 from desktop.ui.worker import run_in_background
 
 _STATUS_COLOURS = {
@@ -868,7 +868,7 @@ class SchedulePage(Page):
     def _preview(
         self, title: str, pdf: bytes, name: str, on_output: Callable[[str], None] | None
     ) -> Any:
-        from desktop.ui import pdf_preview  # PDFium loads only when something is printed
+        from desktop.ui.printing import pdf_preview  # PDFium loads only when something is printed
 
         dialog = pdf_preview.PdfPreviewDialog(self, title, pdf, name, on_output)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

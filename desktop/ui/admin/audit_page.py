@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 from desktop.errors import KnownError
 from desktop.services.office.audit import ChainCheck
 from desktop.services.office.audit_log import AuditLogService
-from desktop.ui.pages.base import Page
-from desktop.ui.table_models import audit_model
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.admin.table_models import audit_model
+from desktop.ui.kit.page import Page
+from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
 from desktop.ui.worker import run_in_background
 
 

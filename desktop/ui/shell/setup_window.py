@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.ui.password_field import NewPasswordFields
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted, right_aligned
+from desktop.ui.kit.password_field import NewPasswordFields
+from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted, right_aligned
 
 
 @dataclass(frozen=True)

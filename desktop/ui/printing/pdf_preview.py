@@ -53,10 +53,11 @@ from shiboken6 import isValid
 
 from desktop.atomic_file import write_atomically
 from desktop.errors import KnownError
-from desktop.ui import dialogs, worker
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, muted
+from desktop.ui import worker
+from desktop.ui.kit import dialogs
+from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, muted
 
-log = logging.getLogger("desktop.ui.pdf_preview")
+log = logging.getLogger("desktop.ui.printing.pdf_preview")
 
 #: resolution of printed pages (the printer may ask for less, never gets more)
 PRINT_DPI = 300

@@ -58,7 +58,7 @@ from desktop.services.vocabulary import (
     MOBILITY_SSR,
     OTHER_SSR,
 )
-from desktop.ui.appointment_dialogs import (
+from desktop.ui.appointments.dialogs import (
     day_edit,
     from_qdate,
     from_qtime,
@@ -66,7 +66,8 @@ from desktop.ui.appointment_dialogs import (
     to_qdate,
     to_qtime,
 )
-from desktop.ui.medical_models import (
+from desktop.ui.kit.widgets import SPACING, InlineMessage, add_button, heading, muted
+from desktop.ui.medical.models import (
     CONDITION_OUTCOMES,
     ESCORT_TITLES,
     MOBILITY_TITLES,
@@ -79,9 +80,8 @@ from desktop.ui.medical_models import (
     record_facts,
     summary_line,
 )
-from desktop.ui.person_form import CheckedFormDialog, add_checked_rows, select_data
-from desktop.ui.registry_models import RecordListModel, fit_table, record_table
-from desktop.ui.widgets import SPACING, InlineMessage, add_button, heading, muted
+from desktop.ui.registry.models import RecordListModel, fit_table, record_table
+from desktop.ui.registry.person_form import CheckedFormDialog, add_checked_rows, select_data
 from desktop.ui.worker import run_in_background
 
 NOTES_LABEL = "Medical notes (medical staff only)"
@@ -970,7 +970,9 @@ class MedicalHistoryDialog(QDialog):
             self._pending.discard("printing")
             self.message.clear()
             self._update_buttons()
-            from desktop.ui import pdf_preview  # PDFium loads only when something is printed
+            from desktop.ui.printing import (
+                pdf_preview,  # PDFium loads only when something is printed
+            )
 
             pdf_preview.open_pdf_preview(self, title, pdf, name)
 

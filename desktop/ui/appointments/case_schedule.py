@@ -38,14 +38,14 @@ from desktop.services.schedule.orientation import (
     SessionRecord,
 )
 from desktop.services.schedule.places import PlacesService
-from desktop.ui.appointment_dialogs import AppointmentDialog, NewAppointmentDialog
-from desktop.ui.orientation_dialogs import (
+from desktop.ui.appointments.dialogs import AppointmentDialog, NewAppointmentDialog
+from desktop.ui.appointments.models import status_text, told_text
+from desktop.ui.kit.widgets import SPACING, InlineMessage, muted
+from desktop.ui.orientation.dialogs import (
     attendance_word,
     session_when,
 )
-from desktop.ui.registry_models import Column, RecordListModel, fit_table, record_table
-from desktop.ui.schedule_models import status_text, told_text
-from desktop.ui.widgets import SPACING, InlineMessage, muted
+from desktop.ui.registry.models import Column, RecordListModel, fit_table, record_table
 from desktop.ui.worker import run_in_background
 
 _BADGE = (

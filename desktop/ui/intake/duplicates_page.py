@@ -42,16 +42,16 @@ from desktop.errors import KnownError
 from desktop.services.intake.importing import ImportService
 from desktop.services.registry.duplicates import MERGEABLE_FIELDS, Candidate, DuplicateService
 from desktop.services.registry.registration import CaseDetail, MemberRecord, RegistrationService
-from desktop.ui import dialogs
-from desktop.ui.pages.base import Page
-from desktop.ui.registry_models import (
+from desktop.ui.kit import dialogs
+from desktop.ui.kit.page import Page
+from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.registry.models import (
     Column,
     RecordListModel,
     RightToLeftDelegate,
     date_of_birth,
     words,
 )
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted
 from desktop.ui.worker import run_in_background
 
 #: the merge dialog's choices scroll beyond this height
@@ -627,7 +627,7 @@ class DuplicatesPage(Page):
     def open_import(self) -> None:
         if self._imports is None:
             return
-        from desktop.ui import import_dialog
+        from desktop.ui.intake import import_dialog
 
         path = import_dialog.choose_file(self)
         if path is None:

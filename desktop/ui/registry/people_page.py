@@ -20,25 +20,25 @@ from desktop.errors import KnownError
 from desktop.services.registry.lists import PERSON_SORTS, RegistryFilter, RegistryService
 from desktop.services.registry.registration import RegistrationService
 from desktop.services.registry.search import SearchService
-from desktop.ui.case_schedule import CaseSchedule
-from desktop.ui.case_view import CaseView, close_case_views, open_case_view
-from desktop.ui.medical_dialogs import CaseFitness
-from desktop.ui.pages.base import Page
-from desktop.ui.pages.cases import (
+from desktop.ui.appointments.case_schedule import CaseSchedule
+from desktop.ui.kit.page import Page
+from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading
+from desktop.ui.medical.dialogs import CaseFitness
+from desktop.ui.registry.case_view import CaseView, close_case_views, open_case_view
+from desktop.ui.registry.cases_page import (
     RegistryFilterBar,
     count_text,
     fit_columns,
     registry_table,
     share_row,
 )
-from desktop.ui.registry_models import (
+from desktop.ui.registry.models import (
     PersonHit,
     hits_model,
     install_rtl_delegates,
     join_hits,
     people_model,
 )
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading
 from desktop.ui.worker import run_in_background
 
 log = logging.getLogger("desktop.ui.people")

@@ -32,10 +32,10 @@ from desktop.errors import KnownError
 from desktop.services.office.permissions import ROLE_TITLES
 from desktop.services.office.session import Actor, OfficeInfo
 from desktop.services.office.versions import component_versions
-from desktop.ui import dialogs
-from desktop.ui.pages.base import Page
-from desktop.ui.user_dialogs import ChangeOwnPasswordDialog
-from desktop.ui.widgets import DemoBanner, heading
+from desktop.ui.admin.user_dialogs import ChangeOwnPasswordDialog
+from desktop.ui.kit import dialogs
+from desktop.ui.kit.page import Page
+from desktop.ui.kit.widgets import DemoBanner, heading
 
 
 class MainWindow(QMainWindow):
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         """Close dialogs and the window without asking anything: the office locks."""
         for page in self.pages:
             page.close_for_lock()
-        previews = sys.modules.get("desktop.ui.pdf_preview")
+        previews = sys.modules.get("desktop.ui.printing.pdf_preview")
         if previews is not None:  # only loaded once something was printed
             previews.close_pdf_previews()
         self._quitting_by_request = True

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import KnownError
 from desktop.services.office.permissions import ROLE_TITLES, Role
-from desktop.ui.password_field import NewPasswordFields
-from desktop.ui.widgets import SPACING, InlineMessage, muted
+from desktop.ui.kit.password_field import NewPasswordFields
+from desktop.ui.kit.widgets import SPACING, InlineMessage, muted
 from desktop.ui.worker import run_in_background
 
 

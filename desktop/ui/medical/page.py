@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 from desktop.errors import KnownError
 from desktop.services.medical.examinations import MedicalService, WorkItem
 from desktop.services.medical.fitness import FitnessService, FitnessSummary
-from desktop.ui.case_view import refresh_case_views
-from desktop.ui.medical_dialogs import MedicalHistoryDialog, MedicalPrinting
-from desktop.ui.medical_models import WORK_COLUMNS, WorkRow
-from desktop.ui.pages.base import Page
-from desktop.ui.pages.cases import fit_columns, registry_table
-from desktop.ui.registry_models import RecordListModel, RecordRole
-from desktop.ui.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.kit.page import Page
+from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.medical.dialogs import MedicalHistoryDialog, MedicalPrinting
+from desktop.ui.medical.models import WORK_COLUMNS, WorkRow
+from desktop.ui.registry.case_view import refresh_case_views
+from desktop.ui.registry.cases_page import fit_columns, registry_table
+from desktop.ui.registry.models import RecordListModel, RecordRole
 from desktop.ui.worker import run_in_background
 
 NOT_MEDICAL = (

@@ -24,15 +24,15 @@ from desktop.services.registry.registration import (
     validate_document,
 )
 from desktop.services.vocabulary import DOCUMENT_TYPES
-from desktop.ui.person_form import (
+from desktop.ui.kit.widgets import muted
+from desktop.ui.registry.models import words
+from desktop.ui.registry.person_form import (
     CheckedFormDialog,
     FormDialog,
     add_checked_rows,
     combo,
     select_data,
 )
-from desktop.ui.registry_models import words
-from desktop.ui.widgets import muted
 
 _NO_DATE = QDate(1899, 12, 31)
 _DOC_TITLES = {

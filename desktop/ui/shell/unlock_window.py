@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.ui.widgets import (
+from desktop.ui.kit.widgets import (
     MARGIN,
     SPACING,
     DemoBanner,

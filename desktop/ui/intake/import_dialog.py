@@ -36,7 +36,7 @@ from desktop.errors import KnownError
 from desktop.services.intake.columns import CANONICAL_COLUMNS, REQUIRED_COLUMNS
 from desktop.services.intake.importing import ImportCancelled, ImportReport, ImportService
 from desktop.services.progress import Progress
-from desktop.ui.widgets import SPACING, InlineMessage, heading, muted
+from desktop.ui.kit.widgets import SPACING, InlineMessage, heading, muted
 from desktop.ui.worker import run_in_background
 
 Mapping = dict[str, str | None]

@@ -38,9 +38,9 @@ from desktop.services.registry.registration import (
     validate_person,
 )
 from desktop.services.vocabulary import DOB_PRECISIONS, LANGUAGES, RELATIONSHIPS, SEXES
-from desktop.ui.registry_models import words
-from desktop.ui.user_dialogs import ServiceDialog
-from desktop.ui.widgets import InlineMessage, muted
+from desktop.ui.admin.user_dialogs import ServiceDialog
+from desktop.ui.kit.widgets import InlineMessage, muted
+from desktop.ui.registry.models import words
 
 #: the "no value" end of the year box and the date box
 _NO_YEAR = 1899

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 from desktop.errors import KnownError
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.records import UserRecord
-from desktop.ui import dialogs
-from desktop.ui.pages.base import Page
-from desktop.ui.table_models import users_model
-from desktop.ui.user_dialogs import AddUserDialog, RolesDialog, SetPasswordDialog
-from desktop.ui.widgets import MARGIN, SPACING, heading, muted
+from desktop.ui.admin.table_models import users_model
+from desktop.ui.admin.user_dialogs import AddUserDialog, RolesDialog, SetPasswordDialog
+from desktop.ui.kit import dialogs
+from desktop.ui.kit.page import Page
+from desktop.ui.kit.widgets import MARGIN, SPACING, heading, muted
 
 
 class UsersPage(Page):

@@ -1,1 +1,0 @@
-"""Areas of the main window; each is a Page in the sidebar."""
