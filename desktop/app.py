@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import pkgutil
 import sys
 import threading
 from collections.abc import Callable
@@ -20,14 +21,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME
 from desktop.errors import KnownError, ThrottledError
+from desktop.paths import demo_dir_for
 from desktop.services.office.status import OfficeStatus, office_status
+from desktop.store.paths import OfficePaths
 from desktop.ui.kit import dialogs
-from desktop.ui.worker import run_in_background
+from desktop.ui.kit.operations import QueryOp, WriteOp
 
 if TYPE_CHECKING:
     from desktop.crash import CrashHandler
+    from desktop.services.changes import Change
     from desktop.services.office.session import UnlockedOffice
     from desktop.store.lock import DataDirLock
+    from desktop.ui.context import UiContext
     from desktop.ui.shell.idle import IdleWatcher
     from desktop.ui.shell.main_window import MainWindow
     from desktop.ui.shell.setup_window import NewOffice, SetupWindow
@@ -35,45 +40,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("desktop.app")
 
-#: Qt-free modules loaded on a background thread while the user types
-PRELOAD_BACKGROUND = (
-    "sqlalchemy.orm",
-    "alembic.command",
-    "desktop.services.office.auth",
-    "desktop.services.office.accounts",
-    "desktop.services.office.settings",
-    "desktop.services.office.overview",
-    "desktop.services.office.audit_log",
-    "desktop.services.registry.lists",
-    "desktop.services.registry.search",
-    "desktop.services.registry.registration",
-    "desktop.services.registry.duplicates",
-    "desktop.services.intake.importing",
-    "desktop.services.schedule.appointments",
-    "desktop.services.schedule.orientation",
-    "desktop.services.journey.readiness",
-    "desktop.services.printing.slips",
-    "desktop.services.medical.examinations",
-    "desktop.services.medical.fitness",
-)
-#: modules that create Qt objects at import (qtawesome): PySide6 is not safe to
-#: import from two threads, so these load on the GUI thread once it is idle
-PRELOAD_GUI = (
-    "desktop.ui.shell.main_window",
-    "desktop.ui.admin.users_page",
-    "desktop.ui.admin.audit_page",
-    "desktop.ui.admin.settings_page",
-    "desktop.ui.shell.overview",
-    "desktop.ui.registry.cases_page",
-    "desktop.ui.registry.people_page",
-    "desktop.ui.intake.duplicates_page",
-    "desktop.ui.appointments.schedule_page",
-    "desktop.ui.orientation.page",
-    "desktop.ui.medical.page",
-)
+#: loaded on a background thread while the user types (besides every service module)
+PRELOAD_BACKGROUND = ("sqlalchemy.orm", "alembic.command")
 PRELOAD_GUI_DELAY_MS = 150
 
 DEMO_HOUSEHOLDS_DEFAULT = 200
+
+
+def _close_unwanted(office: UnlockedOffice) -> None:
+    """An office opened for a window that was closed meanwhile: lock it again at once."""
+    office.close("logout")
 
 
 class _CrashRelay(QObject):
@@ -110,9 +86,15 @@ class AfterFirstPaint(QObject):
             callback()
 
 
-def demo_dir_for(data_dir: Path) -> Path:
-    """The demo office lives beside the real one, never inside it."""
-    return data_dir.with_name(data_dir.name + "-demo")
+def service_modules() -> list[str]:
+    """Every module of the services but the demo builder (Qt-free: safe on any thread)."""
+    import desktop.services
+
+    return [
+        info.name
+        for info in pkgutil.walk_packages(desktop.services.__path__, "desktop.services.")
+        if not info.name.startswith("desktop.services.demo")
+    ]
 
 
 class DesktopApp(QObject):
@@ -131,6 +113,8 @@ class DesktopApp(QObject):
         self.unlock_window: UnlockWindow | None = None
         self.setup_window: SetupWindow | None = None
         self.main_window: MainWindow | None = None
+        #: what the main window's pages were built from (None while locked)
+        self.context: UiContext | None = None
         self.idle: IdleWatcher | None = None
         self.preloader: threading.Thread | None = None
         #: everything the main window needs is loaded (the user was still typing)
@@ -167,10 +151,11 @@ class DesktopApp(QObject):
         from desktop.logs import setup_logging
         from desktop.services.office.status import hold_data_dir
 
-        setup_logging(self.data_dir / "logs")
+        paths = OfficePaths(self.data_dir)
+        setup_logging(paths.logs)
         # the hooks may run on any thread; the relay brings the message to the GUI thread
         self.crash = CrashHandler(
-            self.data_dir / "crash",
+            paths.crashes,
             notify=self._relay.crashed.emit,
             notify_known=self._relay.known_error.emit,
         )
@@ -194,7 +179,7 @@ class DesktopApp(QObject):
 
     def _start_preload(self) -> None:
         def preload() -> None:
-            for name in PRELOAD_BACKGROUND:
+            for name in (*PRELOAD_BACKGROUND, *service_modules()):
                 importlib.import_module(name)
 
         self.preloader = threading.Thread(target=preload, name="preload", daemon=True)
@@ -206,7 +191,9 @@ class DesktopApp(QObject):
         if self.preloader is not None and self.preloader.is_alive():
             QTimer.singleShot(PRELOAD_GUI_DELAY_MS, self._preload_gui)
             return
-        for name in PRELOAD_GUI:
+        from desktop.ui.pages import PRELOAD
+
+        for name in PRELOAD:
             importlib.import_module(name)
         import qtawesome
 
@@ -243,12 +230,11 @@ class DesktopApp(QObject):
 
         if not self._own_data_dir():
             return
-        data_dir = self.data_dir
-        run_in_background(
-            lambda: auth.unlock(data_dir, username, password),
-            self._opened,
-            self._unlock_failed,
-        )
+        data_dir, window = self.data_dir, self.unlock_window
+        assert window is not None
+        WriteOp(window, lambda: auth.unlock(data_dir, username, password)).success(
+            self._opened
+        ).failure(self._unlock_failed).on_dropped(_close_unwanted).run()
 
     def _unlock_failed(self, error: KnownError) -> None:
         if self.unlock_window is None:
@@ -261,12 +247,12 @@ class DesktopApp(QObject):
 
         if not self._own_data_dir():
             return
-        data_dir = self.data_dir
-        run_in_background(
+        data_dir, window = self.data_dir, self.setup_window
+        assert window is not None
+        WriteOp(
+            window,
             lambda: auth.create_office(data_dir, new.code, new.name, new.admin, new.password),
-            self._opened,
-            self._setup_failed,
-        )
+        ).success(self._opened).failure(self._setup_failed).on_dropped(_close_unwanted).run()
 
     def _setup_failed(self, error: KnownError) -> None:
         if self.setup_window is not None:
@@ -314,7 +300,9 @@ class DesktopApp(QObject):
                 return
             self._opened(office)
 
-        run_in_background(work, switch_then_open, self._setup_failed)
+        WriteOp(self.setup_window, work).success(switch_then_open).failure(
+            self._setup_failed
+        ).on_dropped(_close_unwanted).run()
 
     def _switch_lock(self, new_dir: Path) -> None:
         from desktop.logs import setup_logging
@@ -326,9 +314,10 @@ class DesktopApp(QObject):
         self.lock = new_lock
         self.data_dir = new_dir
         self.status = office_status(new_dir)
-        setup_logging(new_dir / "logs")
+        paths = OfficePaths(new_dir)
+        setup_logging(paths.logs)
         if self.crash is not None:
-            self.crash.crash_dir = new_dir / "crash"
+            self.crash.crash_dir = paths.crashes
 
     def _switch_to(self, new_dir: Path) -> None:
         try:
@@ -351,7 +340,15 @@ class DesktopApp(QObject):
             self._report_open_failure("The office could not be opened; see the report.")
             raise
 
+    def _close_context(self) -> None:
+        """Household windows close and change notices stop before the key is wiped."""
+        if self.context is not None:
+            self.context.case_windows.close_all()
+            self.context.notices.close()
+            self.context = None
+
     def _abandon(self, office: UnlockedOffice) -> None:
+        self._close_context()
         if self.main_window is not None:
             self.main_window.close_for_lock()
             self.main_window.deleteLater()
@@ -368,24 +365,22 @@ class DesktopApp(QObject):
             dialogs.show_error(None, APP_NAME, message)
 
     def _show_main_window(self, office: UnlockedOffice) -> None:
-        from desktop.services.office.accounts import AccountService
-        from desktop.services.office.settings import IDLE_LOCK_MINUTES, SettingsService
+        from desktop.services.office.settings import IDLE_LOCK_MINUTES
+        from desktop.ui.context import build_context
+        from desktop.ui.kit.notices import ChangeNotices
+        from desktop.ui.pages import pages_for
         from desktop.ui.shell.idle import IdleWatcher
         from desktop.ui.shell.main_window import MainWindow
 
         self.office = office
         info = office.info  # what the unlock window shows next time (no second keyring read)
         self.status = OfficeStatus(self.data_dir, True, info.code, info.name, info.demo)
-        accounts = AccountService(office)
-        settings = SettingsService(office)
-        window = MainWindow(
-            office.actor,
-            office.info,
-            self._pages(office, accounts, settings),
-            accounts.change_own_password,
-        )
+        notices = ChangeNotices(office.changes, self)
+        self.context = context = build_context(office, notices)
+        window = MainWindow(context, pages_for(context))
         window.lock_requested.connect(self.lock_office)
         window.quit_requested.connect(self._quit_from_window)
+        notices.changed.connect(self._office_changed)
         self._restore_geometry(window)
         self.main_window = window
         if self._drafts and self._drafts_owner == office.actor.username:
@@ -393,7 +388,7 @@ class DesktopApp(QObject):
         self._drafts, self._drafts_owner = {}, None
         window.show()
         self._close_first_windows()
-        minutes = settings.get(IDLE_LOCK_MINUTES)
+        minutes = context.services.settings.get(IDLE_LOCK_MINUTES)
         if self.idle is None:
             self.idle = IdleWatcher(self.app, minutes)
             self.idle.idle.connect(self.lock_office)
@@ -401,117 +396,17 @@ class DesktopApp(QObject):
         self.idle.start()
         log.info("main window shown")
 
-    def _pages(self, office: UnlockedOffice, accounts: Any, settings: Any) -> list[Any]:
-        from desktop.services.journey.readiness import ReadinessService
-        from desktop.services.medical.examinations import MedicalService
-        from desktop.services.medical.fitness import FitnessService
-        from desktop.services.office.audit_log import AuditLogService
-        from desktop.services.office.overview import OverviewService
-        from desktop.services.office.permissions import Perm
-        from desktop.services.printing.medical import MedicalPrintingService
-        from desktop.services.printing.slips import PrintingService
-        from desktop.services.registry.lists import RegistryService
-        from desktop.services.registry.registration import RegistrationService
-        from desktop.services.registry.search import SearchService
-        from desktop.services.schedule.appointments import AppointmentService
-        from desktop.services.schedule.orientation import OrientationService
-        from desktop.services.schedule.places import PlacesService
-        from desktop.ui.admin.audit_page import AuditPage
-        from desktop.ui.admin.settings_page import SettingsPage
-        from desktop.ui.admin.users_page import UsersPage
-        from desktop.ui.appointments.case_schedule import CaseSchedule
-        from desktop.ui.appointments.schedule_page import SchedulePage
-        from desktop.ui.medical.dialogs import CaseFitness
-        from desktop.ui.medical.page import MedicalPage
-        from desktop.ui.orientation.page import OrientationPage
-        from desktop.ui.registry.cases_page import CasesPage
-        from desktop.ui.registry.people_page import PeoplePage
-        from desktop.ui.shell.overview import OverviewPage
+    def _office_changed(self, change: Change) -> None:
+        """An admin changed the settings: the idle lock follows at once."""
+        from desktop.services.changes import Kind
+        from desktop.services.office.settings import IDLE_LOCK_MINUTES
 
-        actor = office.actor
-        pages: list[Any] = []
-        places = PlacesService(office)
-        if actor.can(Perm.REGISTRY_READ):
-            pages.append(OverviewPage(OverviewService(office), actor, office.info))
-            registry = RegistryService(office)
-            registration = RegistrationService(office)
-            can_write = actor.can(Perm.REGISTRY_WRITE)
-            can_schedule = actor.can(Perm.SCHEDULE_WRITE)
-            appointments = AppointmentService(office)
-            orientation = OrientationService(office)
-            schedule = CaseSchedule(
-                appointments, orientation, ReadinessService(office), places, can_schedule
-            )
-            medical = MedicalService(office)
-            fitness = FitnessService(office)
-            med_printing = MedicalPrintingService(office) if actor.can(Perm.MEDICAL_READ) else None
-            case_fitness = CaseFitness(
-                fitness, medical, med_printing, actor.can(Perm.MEDICAL_WRITE)
-            )
-            cases = CasesPage(
-                registry, registration, can_write, schedule=schedule, fitness=case_fitness
-            )
-            pages.append(cases)
-            pages.append(
-                PeoplePage(
-                    registry,
-                    SearchService(office),
-                    registration,
-                    can_write,
-                    schedule=schedule,
-                    fitness=case_fitness,
-                )
-            )
-            printing = PrintingService(office)
-            pages.append(
-                SchedulePage(
-                    appointments,
-                    places,
-                    printing,
-                    registry,
-                    can_schedule,
-                    open_case=cases.open_case_id,
-                )
-            )
-            pages.append(
-                OrientationPage(
-                    orientation,
-                    places,
-                    registry,
-                    can_schedule,
-                    settings=settings,
-                    printing=printing if can_schedule else None,
-                )
-            )
-            if actor.can(Perm.MEDICAL_READ):
-                pages.append(
-                    MedicalPage(
-                        medical,
-                        fitness,
-                        med_printing,
-                        actor.can(Perm.MEDICAL_WRITE),
-                        open_case=cases.open_case_id,
-                    )
-                )
-        if actor.can(Perm.REGISTRY_WRITE):
-            from desktop.services.intake.importing import ImportService
-            from desktop.services.registry.duplicates import DuplicateService
-            from desktop.ui.intake.duplicates_page import DuplicatesPage
-
-            pages.append(
-                DuplicatesPage(
-                    DuplicateService(office), RegistrationService(office), ImportService(office)
-                )
-            )
-        if actor.can(Perm.USERS_MANAGE):
-            pages.append(UsersPage(accounts))
-        if actor.can(Perm.AUDIT_READ):
-            pages.append(AuditPage(AuditLogService(office)))
-        if actor.can(Perm.SETTINGS_MANAGE):
-            page = SettingsPage(settings, can_change=True, places=places)
-            page.on_saved.append(self._idle_minutes_changed)
-            pages.append(page)
-        return pages
+        if not change.touches(Kind.SETTING) or self.context is None or self.main_window is None:
+            return
+        settings = self.context.services.settings
+        QueryOp(self.main_window, lambda: settings.get(IDLE_LOCK_MINUTES)).replacing(
+            "idle minutes"
+        ).quiet().success(self._idle_minutes_changed).run()
 
     def _idle_minutes_changed(self, minutes: int) -> None:
         if self.idle is not None:
@@ -535,6 +430,7 @@ class DesktopApp(QObject):
         self._drafts = self.main_window.drafts()
         self._drafts_owner = username if self._drafts else None
         self._save_geometry(self.main_window)
+        self._close_context()
         self.main_window.close_for_lock()
         self.main_window.deleteLater()
         self.main_window = None
@@ -551,6 +447,7 @@ class DesktopApp(QObject):
     def shutdown(self) -> None:
         if self.idle is not None:
             self.idle.stop()
+        self._close_context()
         if self.office is not None:
             self.office.close("logout")
             self.office = None

@@ -1,4 +1,7 @@
-"""Default locations; every one can be overridden on the command line."""
+"""Where offices live by default; every location can be overridden on the command line.
+
+Inside a data folder, every file has its place in ``desktop.store.paths.OfficePaths``.
+"""
 
 from __future__ import annotations
 
@@ -13,5 +16,10 @@ def default_data_dir() -> Path:
     return user_data_path(APP_DIR_NAME, appauthor=False, roaming=False) / "office"
 
 
+def demo_dir_for(data_dir: Path) -> Path:
+    """The demo office lives beside the real one, never inside it (GUI and CLI alike)."""
+    return data_dir.with_name(data_dir.name + "-demo")
+
+
 def default_demo_dir() -> Path:
-    return user_data_path(APP_DIR_NAME, appauthor=False, roaming=False) / "demo"
+    return demo_dir_for(default_data_dir())

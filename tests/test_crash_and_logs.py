@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli as cli_module
 from desktop.crash import CrashHandler, describe
 from desktop.logs import LOG_NAME, setup_logging
 from tests.conftest import ADMIN_PASSWORD
@@ -143,7 +142,9 @@ def test_cli_internal_error_writes_a_crash_log_without_the_message(
     def broken(args, pw, out):  # type: ignore[no-untyped-def]
         raise ValueError(SECRET)
 
-    monkeypatch.setitem(cli_module.COMMANDS, "check", broken)
+    from desktop.cli import office as office_commands
+
+    monkeypatch.setattr(office_commands, "cmd_check", broken)
     r = cli(
         ["check", "--data-dir", str(data_dir), "--user", "admin", "--password-stdin"],
         stdin=ADMIN_PASSWORD + "\n",

@@ -17,8 +17,10 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from desktop.store.tracking import TouchedRow
+if TYPE_CHECKING:
+    from desktop.store.tracking import TouchedRow
 
 
 class Kind(StrEnum):

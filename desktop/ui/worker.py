@@ -65,5 +65,7 @@ def run_in_background(
 
 
 def busy() -> bool:
-    """Whether background work started here is still running (for tests and shutdown)."""
-    return bool(_running)
+    """Whether background work started here or as an operation is still running."""
+    from desktop.ui.kit import operations
+
+    return bool(_running) or operations.busy()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from shiboken6 import isValid
 
 from desktop.services.demo.office import create_demo_office
 from desktop.services.journey.readiness import ReadinessService
+from desktop.services.journey.transitions import StatusChoice, StatusChoices
 from desktop.services.medical.examinations import MedicalInput, MedicalService
 from desktop.services.medical.fitness import FitnessService
 from desktop.services.office import auth
@@ -37,17 +39,22 @@ from desktop.ui.registry.case_view import (
     READ_ONLY,
     CaseView,
     HouseholdDialog,
-    StatusDialog,
-    close_case_views,
-    open_case_view,
-    open_case_views,
-    refresh_case_views,
 )
+from desktop.ui.registry.case_windows import CaseWindows
 from desktop.ui.registry.cases_page import CasesPage
 from desktop.ui.registry.document_dialogs import CustodyDialog, DocumentDialog
 from desktop.ui.registry.person_form import PersonForm
+from desktop.ui.registry.status_dialog import StatusDialog
 from tests.conftest import CHEAP_KDF, USER_PASSWORD
-from tests.ui.helpers import WAIT_MS, office_as, unlock_copy
+from tests.ui.helpers import (
+    WAIT_MS,
+    case_windows,
+    close_case_views,
+    office_as,
+    open_case_views,
+    unlock_copy,
+)
+from tests.ui.helpers import _made as _made_list
 
 MRZ_1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
 MRZ_2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
@@ -112,8 +119,17 @@ def case_id(registration: RegistrationService, office: UnlockedOffice) -> str:
     return next(c.id for c in summaries if c.destination_country == "CAN" and c.programme == "Test")
 
 
-def _open(qtbot, registration: RegistrationService, case_id: str, **kwargs: object) -> CaseView:
-    view = open_case_view(registration, case_id, **kwargs)
+_WINDOWS: dict[tuple[int, str], CaseWindows] = {}
+
+
+def _open(qtbot, registration: RegistrationService, case_id: str, **kwargs: Any) -> CaseView:
+    """The household window, as the app opens it (one set of windows per office and options)."""
+    office = registration._office
+    key = (id(office), repr(sorted(kwargs.items())))
+    windows = _WINDOWS.get(key)
+    if windows is None or windows not in _made_windows():
+        windows = _WINDOWS[key] = case_windows(office, **kwargs)
+    view = windows.open(case_id)
     qtbot.waitUntil(lambda: not view.loading() and view.case is not None, timeout=WAIT_MS)
     return view
 
@@ -122,6 +138,14 @@ def _dialog(view: QDialog | CaseView, kind: type) -> QDialog:
     shown = [d for d in view.findChildren(kind) if d.isVisible()]
     assert len(shown) == 1
     return shown[0]
+
+
+def _status_dialog(qtbot, view: CaseView) -> StatusDialog:
+    """The status dialog, which opens once the allowed moves are read."""
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in view.findChildren(StatusDialog)))
+    dialog = _dialog(view, StatusDialog)
+    assert isinstance(dialog, StatusDialog)
+    return dialog
 
 
 def _ok(dialog: QDialog):  # type: ignore[no-untyped-def]
@@ -159,7 +183,7 @@ def test_the_view_shows_the_household(qtbot, registration, case_id):
     assert view.custody_log.rows()[0][:3] == ("Family", "recorded", "registration")
     assert [view.timeline_model.record(0).status] == ["registered"]
     # one window per case
-    assert open_case_view(registration, case_id) is view
+    assert _open(qtbot, registration, case_id) is view
     assert open_case_views() == [view]
 
 
@@ -268,8 +292,7 @@ def test_edit_a_member(qtbot, registration, case_id):
 def test_change_status_appears_in_the_timeline(qtbot, registration, case_id):
     view = _open(qtbot, registration, case_id)
     view.status_button.click()
-    dialog = _dialog(view, StatusDialog)
-    assert isinstance(dialog, StatusDialog)
+    dialog = _status_dialog(qtbot, view)
     dialog.status.setCurrentIndex(dialog.status.findData("on_hold"))
     dialog.buttons.accepted.emit()  # no reason yet
     assert "Say why" in dialog.message.text()
@@ -353,12 +376,19 @@ def test_a_viewer_cannot_change_anything(qtbot, template_dir, tmp_path, shown_er
         view.close()
         qtbot.waitUntil(lambda: not open_case_views(), timeout=WAIT_MS)
 
-        # not known beforehand: the first write attempt says why and the view turns read-only
+        # not known beforehand: the status dialog says which role each move needs...
         view = _open(qtbot, registration, case_id, can_write=True)
         view.change_status()
-        dialog = _dialog(view, StatusDialog)
-        assert isinstance(dialog, StatusDialog)
-        dialog.reason.setText("Trying")
+        status = _status_dialog(qtbot, view)
+        assert status.status.count() == 0
+        assert "Needs the role Registration clerk" in status.refused.text()
+        status.buttons.accepted.emit()
+        assert "No change of status is possible" in status.message.text()
+        status.reject()
+        # ...and the first write attempt says why and the view turns read-only
+        view.edit_household()
+        dialog = _dialog(view, HouseholdDialog)
+        assert isinstance(dialog, HouseholdDialog)
         dialog.buttons.accepted.emit()
         qtbot.waitUntil(lambda: "do not have permission" in dialog.message.text(), timeout=WAIT_MS)
         dialog.reject()
@@ -372,7 +402,12 @@ def test_a_viewer_cannot_change_anything(qtbot, template_dir, tmp_path, shown_er
 
 
 def test_the_cases_page_opens_a_household_and_registers_a_new_one(qtbot, office, case_id):
-    page = CasesPage(RegistryService(office), RegistrationService(office), can_write=True)
+    page = CasesPage(
+        RegistryService(office),
+        RegistrationService(office),
+        can_write=True,
+        open_case=case_windows(office).open,
+    )
     qtbot.addWidget(page)
     page.refresh()
     qtbot.waitUntil(lambda: not page.loading(), timeout=WAIT_MS)
@@ -395,8 +430,8 @@ def test_the_cases_page_opens_a_household_and_registers_a_new_one(qtbot, office,
     assert new.case.members == ()
     qtbot.waitUntil(lambda: not page.loading() and not worker.busy(), timeout=WAIT_MS)
     assert new.case.id in page.model.ids()
-    page.close_for_lock()
-    qtbot.waitUntil(lambda: not open_case_views(), timeout=WAIT_MS)
+    page.close_for_lock()  # household windows are closed by the app (tests/ui/test_app_flows.py)
+    assert page.model.rowCount() == 0
 
 
 def test_saving_someone_registered_before_warns_with_reasons(
@@ -493,7 +528,7 @@ def test_the_window_shows_appointments_orientation_and_readiness(qtbot, office, 
     )
     assert "No immigration interview attended yet" in blockers
     assert "Nangialai Tokhi: fitness to travel pending" in blockers
-    assert panel.readiness_rules.text() == "4 rules checked."
+    assert panel.readiness_rules.text() == "5 rules checked."
     assert "Pre-departure orientation attended by the adults" in panel.readiness_rules.toolTip()
     # the history is still there, one tab along
     assert view.timeline_model.rowCount() >= 1
@@ -517,9 +552,8 @@ def test_the_blockers_update_after_orientation_attendance(qtbot, office, case_id
 
     principal = orientation.session_detail(session).enrolments[0].person_id
     orientation.record_attendance(session, {principal: True})
-    refresh_case_views({case_id})
-    qtbot.waitUntil(lambda: not view.loading(), timeout=WAIT_MS)
-    assert panel.badge.text() == "3 blockers"
+    # nobody tells the window: the write's change notice reloads it
+    qtbot.waitUntil(lambda: panel.badge.text() == "3 blockers", timeout=WAIT_MS)
     assert not any("orientation" in b for b in panel.blockers())
     assert _cells(panel.orientation_model, 0)[2] == "Came"
     assert panel.tabs.tabText(1) == "Orientation (1 attended)"
@@ -722,14 +756,33 @@ def test_without_fitness_the_window_has_no_fitness_column(qtbot, registration, c
     view.close()
 
 
-def test_the_status_dialog_offers_medical_statuses_to_the_medical_team_only(qtbot):
-    from desktop.ui.registry.case_view import StatusDialog
+def test_the_status_dialog_offers_what_the_journey_allows_and_says_why_not(qtbot):
+    choices = StatusChoices(
+        "orientation_done",
+        (
+            StatusChoice("on_hold", "On hold", True),
+            StatusChoice(
+                "travel_ready", "Travel ready", True, blockers=("Laila: passport expired",)
+            ),
+            StatusChoice("deferred", "Deferred", False, "Needs the role Medical officer."),
+            StatusChoice("booked", "Booked", False, "A household is booked by adding it."),
+        ),
+    )
+    dialog = StatusDialog(None, choices)
+    qtbot.addWidget(dialog)
+    offered = [dialog.status.itemData(i) for i in range(dialog.status.count())]
+    assert offered == ["on_hold", "travel_ready"]
+    assert "Deferred (medical): Needs the role Medical officer." in dialog.refused.text()
+    assert not dialog.override.isVisibleTo(dialog)
+    dialog.status.setCurrentIndex(1)
+    assert dialog.override.isVisibleTo(dialog)
+    assert "Laila: passport expired" in dialog.blockers.text()
+    dialog.reason.setText("charter tomorrow")
+    assert "Tick the override" in (dialog.problem() or "")
+    dialog.override.setChecked(True)
+    assert dialog.problem() is None
+    assert dialog.value() == ("travel_ready", "charter tomorrow", True)
 
-    clerk = StatusDialog(None, "accepted")
-    qtbot.addWidget(clerk)
-    offered = [clerk.status.itemData(i) for i in range(clerk.status.count())]
-    assert "deferred" not in offered and "medically_cleared" not in offered
-    assert clerk.status.currentData() == "orientation_done"  # the next step a clerk may take
-    doctor = StatusDialog(None, "accepted", medical=True)
-    qtbot.addWidget(doctor)
-    assert doctor.status.currentData() == "medical_in_progress"
+
+def _made_windows() -> list[CaseWindows]:
+    return _made_list

@@ -16,9 +16,10 @@ from desktop.services.office import auth
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.ui import worker
-from desktop.ui.registry.case_view import CaseView, close_case_views, open_case_view
+from desktop.ui.registry.case_view import CaseView
 from desktop.ui.registry.consent_protection import ConsentDialog, ProtectionDialog
 from tests.conftest import CHEAP_KDF, USER_PASSWORD
+from tests.ui.helpers import close_case_views, open_case_view
 
 WAIT_MS = 10_000
 
@@ -73,7 +74,7 @@ def unlock(qtbot, template: tuple[Path, str], tmp_path: Path) -> Iterator:  # ty
 
 
 def _open(qtbot, registration: RegistrationService, case_id: str) -> CaseView:
-    view = open_case_view(registration, case_id)
+    view = open_case_view(registration._office, case_id)
     qtbot.waitUntil(lambda: not view.loading() and view.case is not None, timeout=WAIT_MS)
     assert view.selected_member() is not None
     return view

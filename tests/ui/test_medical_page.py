@@ -547,7 +547,7 @@ def test_closing_for_the_lock_closes_the_dialogs_and_empties_the_list(qtbot, tea
     from desktop.ui.medical import dialogs as medical_dialogs
 
     monkeypatch.setattr(
-        medical_dialogs, "validate_medical", lambda data: {"examined_at": "Not yet happened."}
+        medical_dialogs, "validate_medical", lambda data, **_k: {"examined_at": "Not yet happened."}
     )
     assert form.problems() == {"examined_on": "Not yet happened."}
     page.close_for_lock()

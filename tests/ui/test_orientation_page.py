@@ -33,9 +33,8 @@ from desktop.ui.orientation.dialogs import (
     SessionDialog,
 )
 from desktop.ui.orientation.page import OrientationPage
-from desktop.ui.registry.case_view import close_case_views, open_case_view
 from tests.conftest import ADMIN_PASSWORD, CHEAP_KDF, USER_PASSWORD
-from tests.ui.helpers import WAIT_MS, office_as, unlock_copy
+from tests.ui.helpers import WAIT_MS, close_case_views, office_as, open_case_view, unlock_copy
 
 HALL = "IOM office, training hall"
 
@@ -482,7 +481,7 @@ def test_an_open_household_window_updates_after_attendance(qtbot, office, servic
         PlacesService(office),
         can_schedule=True,
     )
-    view = open_case_view(RegistrationService(office), case_id, schedule=schedule)
+    view = open_case_view(office, case_id, schedule=schedule)
     qtbot.waitUntil(lambda: not view.loading() and view.case is not None, timeout=WAIT_MS)
     panel = view.schedule_panel
     assert panel is not None

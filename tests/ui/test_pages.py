@@ -19,6 +19,7 @@ from desktop.ui.kit import dialogs
 from desktop.ui.shell.main_window import AboutDialog, MainWindow
 from desktop.ui.shell.overview import OverviewPage
 from tests.conftest import USER_PASSWORD
+from tests.ui.helpers import ui_context
 
 
 @pytest.fixture
@@ -165,7 +166,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, office):
 
 def test_main_window_status_bar_about_and_keyboard(qtbot, office):
     page = OverviewPage(OverviewService(office), office.actor, office.info)
-    window = MainWindow(office.actor, office.info, [page], lambda old, new: None)
+    window = MainWindow(ui_context(office), [page])
     qtbot.addWidget(window)
     window.show()
     assert "Signed in as admin" in window.user_label.text()
@@ -184,8 +185,7 @@ def test_main_window_status_bar_about_and_keyboard(qtbot, office):
 
 
 def test_change_own_password_dialog_reports_wrong_current_password(qtbot, office):
-    accounts = AccountService(office)
-    window = MainWindow(office.actor, office.info, [], accounts.change_own_password)
+    window = MainWindow(ui_context(office), [])
     qtbot.addWidget(window)
     window.change_own_password()
     dialog = next(d for d in window.findChildren(QDialog) if d.isVisible())

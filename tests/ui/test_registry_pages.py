@@ -13,21 +13,15 @@ from PySide6.QtWidgets import QTableView
 
 from desktop.services.demo.office import create_demo_office
 from desktop.services.office import auth
-from desktop.services.office.accounts import AccountService
 from desktop.services.office.session import UnlockedOffice
-from desktop.services.office.settings import SettingsService
 from desktop.services.registry.lists import CaseSummary, PersonRow, RegistryService
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.services.registry.search import SearchHit, SearchService
 from desktop.ui import worker
+from desktop.ui.kit.tables import Column, IdRole, LazyRowsModel, RecordRole, RightToLeftDelegate
 from desktop.ui.registry.cases_page import CasesPage
 from desktop.ui.registry.models import (
     PERSON_COLUMNS,
-    Column,
-    IdRole,
-    LazyRowsModel,
-    RecordRole,
-    RightToLeftDelegate,
     cases_model,
     date_of_birth,
     hits_model,
@@ -344,12 +338,10 @@ def test_search_index_is_checked_once_when_the_page_is_first_shown(qtbot, regist
 
 
 def test_pages_come_after_overview_for_registry_readers(qtbot, demo_dir, demo_office):
-    from desktop.app import DesktopApp
+    from desktop.ui.pages import pages_for
+    from tests.ui.helpers import ui_context
 
-    desk = DesktopApp.__new__(DesktopApp)  # only the page list is under test
-    pages = DesktopApp._pages(
-        desk, demo_office, AccountService(demo_office), SettingsService(demo_office)
-    )
+    pages = pages_for(ui_context(demo_office))
     for page in pages:
         qtbot.addWidget(page)
     assert [p.key for p in pages][:3] == ["overview", "cases", "people"]

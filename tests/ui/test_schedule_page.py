@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from reportlab.pdfgen import canvas
 
+from desktop.services.changes import Change, Kind
 from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.clock import day_bounds, office_today
@@ -38,6 +39,7 @@ from desktop.ui.appointments.models import DAY_COLUMNS, WEEK_COLUMNS
 from desktop.ui.appointments.schedule_page import SchedulePage
 from desktop.ui.kit import dialogs
 from desktop.ui.printing import pdf_preview
+from tests.builders import force_status
 from tests.conftest import USER_PASSWORD
 
 WAIT_MS = 10_000
@@ -75,7 +77,7 @@ class Desk:
                 ),
             )
         if status is not None:
-            self.registration.set_status(case_id, status, "ready for the next step")
+            force_status(self.office, case_id, status, "ready for the next step")
         return case_id
 
     def book(
@@ -279,14 +281,13 @@ def test_week_view_spans_monday_to_sunday(qtbot, desk: Desk) -> None:
 def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(
     qtbot, desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.ui.appointments import schedule_page as schedule
-
-    reloads: list[object] = []
-    monkeypatch.setattr(schedule, "refresh_case_views", lambda *a: reloads.append(a))
-    soon = desk.book(desk.household("Karimi"), days_ahead(1), time(10, 0))
+    karimi = desk.household("Karimi")
+    soon = desk.book(karimi, days_ahead(1), time(10, 0))
     desk.book(desk.household("Noori"), days_ahead(6), time(10, 0))  # not yet due
 
     page = desk.page(qtbot)
+    heard: list[Change] = []
+    desk.office.changes.subscribe(heard.append)
     assert page.tabs.tabText(1) == "To inform (1)"
     assert [a.id for a in page.inform_list.rows()] == [soon]
     assert not page.notify_button.isEnabled()  # nothing selected yet
@@ -307,7 +308,8 @@ def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(
     assert page.inform_list.rows() == []
     assert page.tabs.tabText(1) == "To inform"
     assert page.inform_empty.isVisibleTo(page)
-    assert reloads  # open household windows show the change too
+    # open household windows hear of it through the change notices
+    assert any(c.touches(Kind.APPOINTMENT) and c.touches_case(karimi) for c in heard)
     told = desk.appointments.get(soon)
     assert told.status == "notified"
     assert [(n.method, n.note) for n in told.notifications] == [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from desktop.services.i18n import tr_noop
+
 REGISTERED: Final = "registered"
 #: the journey, from registration to the flight
 MAIN_PATH: Final[tuple[str, ...]] = (
@@ -27,20 +29,20 @@ ENDED: Final[tuple[str, ...]] = ("departed", "withdrawn", "refused")
 MEDICAL_STATUSES: Final[tuple[str, ...]] = ("medical_in_progress", "medically_cleared", "deferred")
 
 STATUS_TITLES: Final[dict[str, str]] = {
-    "registered": "Registered",
-    "interview_scheduled": "Interview scheduled",
-    "interviewed": "Interviewed",
-    "accepted": "Accepted",
-    "medical_in_progress": "Medical in progress",
-    "medically_cleared": "Medically cleared",
-    "orientation_done": "Orientation done",
-    "travel_ready": "Travel ready",
-    "booked": "Booked",
-    "departed": "Departed",
-    "on_hold": "On hold",
-    "deferred": "Deferred (medical)",
-    "withdrawn": "Withdrawn",
-    "refused": "Refused",
+    "registered": tr_noop("Registered"),
+    "interview_scheduled": tr_noop("Interview scheduled"),
+    "interviewed": tr_noop("Interviewed"),
+    "accepted": tr_noop("Accepted"),
+    "medical_in_progress": tr_noop("Medical in progress"),
+    "medically_cleared": tr_noop("Medically cleared"),
+    "orientation_done": tr_noop("Orientation done"),
+    "travel_ready": tr_noop("Travel ready"),
+    "booked": tr_noop("Booked"),
+    "departed": tr_noop("Departed"),
+    "on_hold": tr_noop("On hold"),
+    "deferred": tr_noop("Deferred (medical)"),
+    "withdrawn": tr_noop("Withdrawn"),
+    "refused": tr_noop("Refused"),
 }
 
 

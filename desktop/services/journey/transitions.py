@@ -182,6 +182,8 @@ class StatusChoice:
     returning: bool = False
     #: not allowed because the user lacks a role (rather than because of the household)
     needs_role: bool = False
+    #: the status the household would have (for a move back: the status it had before)
+    target: str = ""
 
     @property
     def needs_override(self) -> bool:
@@ -304,24 +306,28 @@ class JourneyService:
         blockers: dict[str, tuple[str, ...]],
     ) -> StatusChoice:
         returning = status == PREVIOUS
-        shown = status_title(previous) if returning and previous else status_title(status)
-        title = f"Back to {shown}" if returning else shown
+        target = (previous or "") if returning else status
+        title = f"Back to {status_title(target)}" if returning else status_title(status)
         actor = self._office.actor
         allowed_to = _person_move_permissions(status)
         if allowed_to and not any(actor.can(p) for p in allowed_to):
             why = f"Needs the role {roles_with(allowed_to)}."
-            return StatusChoice(status, title, False, why, (), returning, needs_role=True)
+            return StatusChoice(
+                status, title, False, why, (), returning, needs_role=True, target=target
+            )
         move = transition(current, status, Mover.PERSON)
         if move is None or not any(actor.can(p) for p in move.permissions):
-            return StatusChoice(status, title, False, _why_not(current, status), (), returning)
+            return StatusChoice(
+                status, title, False, _why_not(current, status), (), returning, target=target
+            )
         rules, override = _rules_of(previous if returning and previous else status, move)
         failing = tuple(m for code in rules for m in blockers.get(code, ()))
         if failing and not (override and actor.can(override)):
             why = f"{len(failing)} readiness blocker(s): {'; '.join(failing[:3])}"
             if override:
                 why += f". A {roles_with([override])} may record an override."
-            return StatusChoice(status, title, False, why, failing, returning)
-        return StatusChoice(status, title, True, "", failing, returning)
+            return StatusChoice(status, title, False, why, failing, returning, target=target)
+        return StatusChoice(status, title, True, "", failing, returning, target=target)
 
     def _blockers_by_rule(
         self, case_id: str, wanted: Sequence[str], current: str, previous: str | None

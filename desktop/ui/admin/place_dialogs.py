@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QSizePolicy, QS
 
 from desktop.services.schedule.places import PlaceInput, PlaceRecord, validate_place
 from desktop.services.vocabulary import LOCATION_KINDS
+from desktop.ui.kit.forms import CheckedFormDialog, add_checked_rows, combo, select_data
+from desktop.ui.kit.tables import Column, RecordListModel, words
 from desktop.ui.kit.widgets import muted
-from desktop.ui.registry.models import Column, RecordListModel, words
-from desktop.ui.registry.person_form import CheckedFormDialog, add_checked_rows, combo, select_data
 
 #: how each kind of place reads
 KIND_TITLES = {

@@ -29,8 +29,8 @@ from desktop.services.office.settings import (
 from desktop.services.schedule.places import PlaceInput, PlaceRecord, PlacesService
 from desktop.ui.admin.place_dialogs import PLACE_COLUMNS, PlaceDialog, places_model
 from desktop.ui.kit.page import Page
+from desktop.ui.kit.tables import fit_columns, registry_table
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
-from desktop.ui.registry.cases_page import fit_columns, registry_table
 from desktop.ui.worker import run_in_background
 
 

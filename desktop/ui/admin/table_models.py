@@ -7,7 +7,7 @@ from datetime import datetime
 
 from desktop.services.office.audit import AuditRecord
 from desktop.services.office.records import UserRecord
-from desktop.ui.registry.models import Column, RecordListModel
+from desktop.ui.kit.tables import Column, RecordListModel
 
 
 def _when(value: datetime | None) -> str:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLineEdit,
@@ -16,66 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import KnownError
 from desktop.services.office.permissions import ROLE_TITLES, Role
+from desktop.ui.kit.forms import ServiceDialog
 from desktop.ui.kit.password_field import NewPasswordFields
-from desktop.ui.kit.widgets import SPACING, InlineMessage, muted
-from desktop.ui.worker import run_in_background
-
-
-class ServiceDialog(QDialog):
-    """A dialog whose OK runs a service call; known errors stay inside the dialog."""
-
-    def __init__(self, parent: QWidget | None, title: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(440)
-        self.body = QVBoxLayout(self)
-        self.body.setSpacing(SPACING)
-        self.message = InlineMessage(self)
-        self.message.setObjectName("dialogMessage")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._try_accept)
-        self.buttons.rejected.connect(self.reject)
-        self._action: Callable[[], Any] | None = None
-
-    def finish_layout(self) -> None:
-        self.body.addWidget(self.message)
-        self.body.addWidget(self.buttons)
-
-    def on_accept(self, action: Callable[[], Any]) -> None:
-        self._action = action
-
-    def problem(self) -> str | None:
-        return None
-
-    def _try_accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.message.show_error(problem)
-            return
-        if self._action is None:
-            self.accept()
-            return
-        # password hashing takes ~0.4 s: never on the GUI thread
-        self._set_busy(True)
-        run_in_background(self._action, self._done, self._failed)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.buttons.setEnabled(not busy)
-        if busy:
-            self.message.show_notice("Working…")
-
-    def _done(self, _result: Any) -> None:
-        self._set_busy(False)
-        self.message.clear()
-        self.accept()
-
-    def _failed(self, error: KnownError) -> None:
-        self._set_busy(False)
-        self.message.show_error(error.message)
+from desktop.ui.kit.widgets import muted
 
 
 class RolesBox(QGroupBox):

@@ -40,12 +40,12 @@ from desktop.services.schedule.orientation import (
 from desktop.services.schedule.places import PlacesService
 from desktop.ui.appointments.dialogs import AppointmentDialog, NewAppointmentDialog
 from desktop.ui.appointments.models import status_text, told_text
+from desktop.ui.kit.tables import Column, RecordListModel, fit_table, record_table
 from desktop.ui.kit.widgets import SPACING, InlineMessage, muted
 from desktop.ui.orientation.dialogs import (
     attendance_word,
     session_when,
 )
-from desktop.ui.registry.models import Column, RecordListModel, fit_table, record_table
 from desktop.ui.worker import run_in_background
 
 _BADGE = (

@@ -69,9 +69,9 @@ from desktop.ui.appointments.models import (
     status_text,
 )
 from desktop.ui.kit import dialogs
+from desktop.ui.kit.forms import CheckedFormDialog, add_checked_rows, select_data
+from desktop.ui.kit.tables import RecordListModel, fit_table, record_table, words
 from desktop.ui.kit.widgets import SPACING, InlineMessage, add_button, heading, muted
-from desktop.ui.registry.models import RecordListModel, fit_table, record_table, words
-from desktop.ui.registry.person_form import CheckedFormDialog, add_checked_rows, select_data
 from desktop.ui.worker import run_in_background
 
 #: pause after the last change before the time is checked against other bookings

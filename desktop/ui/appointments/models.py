@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from desktop.services.office.clock import office_today, to_local
 from desktop.services.schedule.appointments import AppointmentRecord, NotificationRecord, Proposal
 from desktop.services.vocabulary import NOTIFY_METHOD_TITLES
-from desktop.ui.registry.models import Column, RecordListModel, words
+from desktop.ui.kit.tables import Column, RecordListModel, words
 
 STATUS_TITLES: dict[str, str] = {
     "scheduled": "Scheduled",

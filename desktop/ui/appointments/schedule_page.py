@@ -62,10 +62,8 @@ from desktop.ui.appointments.models import (
 )
 from desktop.ui.kit import dialogs
 from desktop.ui.kit.page import Page
+from desktop.ui.kit.tables import Column, RecordListModel, RecordRole, fit_columns, registry_table
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, add_button, heading, muted
-from desktop.ui.registry.case_view import refresh_case_views
-from desktop.ui.registry.cases_page import fit_columns, registry_table
-from desktop.ui.registry.models import Column, RecordListModel, RecordRole
 from desktop.ui.worker import run_in_background
 
 _STATUS_COLOURS = {
@@ -419,10 +417,9 @@ class SchedulePage(Page):
 
     # -- page ---------------------------------------------------------------------------------
     def _changed(self) -> None:
-        """Something was booked, moved or recorded: this page and any open household
-        window show it (there is no change-event bus yet)."""
+        """Something was booked, moved or recorded: this page shows it (open household
+        windows hear of it through the change notices)."""
         self.refresh()
-        refresh_case_views()
 
     def refresh(self) -> None:
         if self._closing:

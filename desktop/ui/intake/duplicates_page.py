@@ -44,14 +44,9 @@ from desktop.services.registry.duplicates import MERGEABLE_FIELDS, Candidate, Du
 from desktop.services.registry.registration import CaseDetail, MemberRecord, RegistrationService
 from desktop.ui.kit import dialogs
 from desktop.ui.kit.page import Page
+from desktop.ui.kit.tables import Column, RecordListModel, RightToLeftDelegate, words
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
-from desktop.ui.registry.models import (
-    Column,
-    RecordListModel,
-    RightToLeftDelegate,
-    date_of_birth,
-    words,
-)
+from desktop.ui.registry.models import date_of_birth
 from desktop.ui.worker import run_in_background
 
 #: the merge dialog's choices scroll beyond this height

@@ -66,6 +66,8 @@ from desktop.ui.appointments.dialogs import (
     to_qdate,
     to_qtime,
 )
+from desktop.ui.kit.forms import CheckedFormDialog, add_checked_rows, select_data
+from desktop.ui.kit.tables import RecordListModel, fit_table, record_table
 from desktop.ui.kit.widgets import SPACING, InlineMessage, add_button, heading, muted
 from desktop.ui.medical.models import (
     CONDITION_OUTCOMES,
@@ -80,8 +82,6 @@ from desktop.ui.medical.models import (
     record_facts,
     summary_line,
 )
-from desktop.ui.registry.models import RecordListModel, fit_table, record_table
-from desktop.ui.registry.person_form import CheckedFormDialog, add_checked_rows, select_data
 from desktop.ui.worker import run_in_background
 
 NOTES_LABEL = "Medical notes (medical staff only)"

@@ -18,7 +18,7 @@ from desktop.services.vocabulary import (
     MEDICAL_KIND_TITLES,
     MEDICAL_OUTCOME_TITLES,
 )
-from desktop.ui.registry.models import Column, words
+from desktop.ui.kit.tables import Column, words
 
 #: what each IATA code asks of the airline, in the words of a booking clerk
 MOBILITY_TITLES: dict[str, str] = {

@@ -31,12 +31,10 @@ from desktop.errors import KnownError
 from desktop.services.medical.examinations import MedicalService, WorkItem
 from desktop.services.medical.fitness import FitnessService, FitnessSummary
 from desktop.ui.kit.page import Page
+from desktop.ui.kit.tables import RecordListModel, RecordRole, fit_columns, registry_table
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
 from desktop.ui.medical.dialogs import MedicalHistoryDialog, MedicalPrinting
 from desktop.ui.medical.models import WORK_COLUMNS, WorkRow
-from desktop.ui.registry.case_view import refresh_case_views
-from desktop.ui.registry.cases_page import fit_columns, registry_table
-from desktop.ui.registry.models import RecordListModel, RecordRole
 from desktop.ui.worker import run_in_background
 
 NOT_MEDICAL = (
@@ -317,7 +315,6 @@ class MedicalPage(Page):
         if self._closing:
             return
         self.refresh()
-        refresh_case_views({case_id})  # their fitness column and readiness change
 
     def _open_household(self) -> None:
         chosen = self.selected()

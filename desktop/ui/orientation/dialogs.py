@@ -47,8 +47,8 @@ from desktop.services.schedule.orientation import (
 )
 from desktop.services.schedule.places import PlaceRecord
 from desktop.services.vocabulary import ORIENTATION_LANGUAGES
-from desktop.ui.kit.widgets import muted
-from desktop.ui.registry.models import (
+from desktop.ui.kit.forms import CheckedFormDialog, FormDialog, add_checked_rows, select_data
+from desktop.ui.kit.tables import (
     Column,
     RecordListModel,
     RightToLeftDelegate,
@@ -56,12 +56,7 @@ from desktop.ui.registry.models import (
     record_table,
     words,
 )
-from desktop.ui.registry.person_form import (
-    CheckedFormDialog,
-    FormDialog,
-    add_checked_rows,
-    select_data,
-)
+from desktop.ui.kit.widgets import muted
 from desktop.ui.worker import run_in_background
 
 # -- how sessions read -------------------------------------------------------------------------

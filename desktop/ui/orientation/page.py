@@ -36,7 +36,9 @@ from desktop.services.schedule.orientation import (
 )
 from desktop.services.schedule.places import PlaceRecord, PlacesService
 from desktop.ui.kit import dialogs
+from desktop.ui.kit.forms import FormDialog
 from desktop.ui.kit.page import Page
+from desktop.ui.kit.tables import RecordListModel, fit_table, record_table
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
 from desktop.ui.orientation.dialogs import (
     ENROLMENT_COLUMNS,
@@ -48,9 +50,6 @@ from desktop.ui.orientation.dialogs import (
     session_long_when,
     session_state,
 )
-from desktop.ui.registry.case_view import refresh_case_views
-from desktop.ui.registry.models import RecordListModel, fit_table, record_table
-from desktop.ui.registry.person_form import FormDialog
 from desktop.ui.worker import run_in_background
 
 READ_ONLY = "Read only: your role can see orientation sessions but not plan them or enrol people."
@@ -444,10 +443,9 @@ class OrientationPage(Page):
         def finished(result: int) -> None:
             if result != QDialog.DialogCode.Accepted or not done or self._closing:
                 return
-            value, outcome = done[0]
+            _value, outcome = done[0]
             self.detail_message.show_notice(after(outcome))
             self._load()
-            refresh_case_views(cases(value))
 
         dialog.submit(run)
         dialog.finished.connect(finished)
@@ -537,7 +535,6 @@ class OrientationPage(Page):
                 return
             self.detail_message.show_notice(f"{person.name} was withdrawn from the session.")
             self._load()
-            refresh_case_views({person.case_id})
 
         def failed(error: KnownError) -> None:
             if self._closing:

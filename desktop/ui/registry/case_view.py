@@ -7,12 +7,12 @@ window then reloads the whole case from ``RegistrationService.case_detail``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from desktop.errors import KnownError, PermissionDenied
+from desktop.services.changes import Change, Kind
+from desktop.services.journey.transitions import JourneyService, StatusChoices
 from desktop.services.medical.fitness import FitnessSummary
 from desktop.services.registry.duplicates import Candidate
 from desktop.services.registry.registration import (
-    CASE_STATUSES,
-    MEDICAL_STATUSES,
     CaseDetail,
     CaseInput,
     DocumentInput,
@@ -48,6 +47,9 @@ from desktop.services.registry.registration import (
 from desktop.services.vocabulary import LANGUAGES
 from desktop.ui.appointments.case_schedule import CaseSchedule, CaseSchedulePanel
 from desktop.ui.kit import dialogs
+from desktop.ui.kit.forms import FormDialog, select_data
+from desktop.ui.kit.operations import QueryOp
+from desktop.ui.kit.tables import Column, RecordListModel, fit_table, record_table, words
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, add_button, heading, muted
 from desktop.ui.medical.dialogs import CaseFitness, MedicalHistoryDialog
 from desktop.ui.registry.consent_protection import ConsentDialog, ProtectionDialog
@@ -58,15 +60,9 @@ from desktop.ui.registry.document_dialogs import (
     document_title,
     local_time,
 )
-from desktop.ui.registry.models import (
-    Column,
-    RecordListModel,
-    date_of_birth,
-    fit_table,
-    record_table,
-    words,
-)
-from desktop.ui.registry.person_form import FormDialog, PersonForm, select_data
+from desktop.ui.registry.models import date_of_birth
+from desktop.ui.registry.person_form import PersonForm
+from desktop.ui.registry.status_dialog import StatusDialog
 from desktop.ui.worker import run_in_background
 
 READ_ONLY = "Read only: your role can see households but not change them."
@@ -201,45 +197,6 @@ class HouseholdDialog(FormDialog):
         )
 
 
-class StatusDialog(FormDialog):
-    """A new status and the reason for it (kept in the case history)."""
-
-    def __init__(self, parent: QWidget | None, current: str, *, medical: bool = False) -> None:
-        super().__init__(parent, "Change status")
-        self.setObjectName("statusDialog")
-        self._current = current
-        self.body.addWidget(muted(f"The household is {words(current).lower()} now.", self))
-        form = QFormLayout()
-        self.status = QComboBox(self)
-        self.status.setObjectName("newStatus")
-        # the medical statuses follow the medical records; only that team sets them by hand
-        offered = [s for s in CASE_STATUSES if medical or s not in MEDICAL_STATUSES]
-        for status in offered:
-            if status != current:
-                self.status.addItem(words(status), status)
-        later = offered[offered.index(current) + 1 :] if current in offered else []
-        if later:
-            select_data(self.status, later[0])
-        self.reason = QLineEdit(self)
-        self.reason.setObjectName("statusReason")
-        self.reason.setPlaceholderText("Required: why the status changes")
-        form.addRow("New &status", self.status)
-        form.addRow("&Reason", self.reason)
-        self.body.addLayout(form)
-        self.finish_layout()
-
-    def problem(self) -> str | None:
-        if not self.reason.text().strip():
-            return "Say why the status changes; it stays in the case history."
-        return None
-
-    def value(self) -> tuple[str, str]:
-        return self.chosen()
-
-    def chosen(self) -> tuple[str, str]:
-        return str(self.status.currentData()), self.reason.text()
-
-
 # -- the window ---------------------------------------------------------------------------------
 
 
@@ -255,6 +212,7 @@ class CaseView(QWidget):
         can_write: bool = True,
         schedule: CaseSchedule | None = None,
         fitness: CaseFitness | None = None,
+        journey: JourneyService | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -262,6 +220,7 @@ class CaseView(QWidget):
         self.setWindowTitle("Household")
         self.resize(1100, 760)
         self._registration = registration
+        self._journey = journey
         self.case_id = case_id
         self.case: CaseDetail | None = None
         self._closing = False
@@ -576,16 +535,31 @@ class CaseView(QWidget):
         self._open(dialog, lambda data: registration.update_case(case_id, data))
 
     def change_status(self) -> None:
-        if self.case is None or not self._may_write():
+        """Read what the journey allows now, then offer it (and say why not the rest)."""
+        journey, case_id = self._journey, self.case_id
+        if self.case is None or journey is None or not self._may_write():
             return
-        medical = self._fitness is not None and self._fitness.can_write
-        dialog = StatusDialog(self, self.case.status, medical=medical)
-        registration, case_id = self._registration, self.case_id
+        QueryOp(self, lambda: journey.choices(case_id)).replacing("status").success(
+            self._offer_statuses
+        ).failure(lambda error: self.message.show_error(error.message)).run()
 
-        def action(chosen: tuple[str, str]) -> None:
-            registration.set_status(case_id, *chosen)
+    def _offer_statuses(self, choices: StatusChoices) -> None:
+        journey, case_id = self._journey, self.case_id
+        assert journey is not None
+        dialog = StatusDialog(self, choices)
+
+        def action(chosen: tuple[str, str, bool]) -> None:
+            status, reason, override = chosen
+            journey.change_status(case_id, status, reason, override=override)
 
         self._open(dialog, action)
+
+    def shows(self, change: Change) -> bool:
+        """Whether ``change`` touches what this window shows: its household, or the
+        sessions, places and settings its schedule and readiness depend on."""
+        return change.touches_case(self.case_id) or change.touches(
+            Kind.ORIENTATION, Kind.PLACE, Kind.SETTING
+        )
 
     def add_member(self) -> None:
         if self.case is None or not self._may_write():
@@ -722,64 +696,4 @@ class CaseView(QWidget):
             self.schedule_panel.close_dialogs()
         for dialog in self.findChildren(QDialog):
             dialog.reject()
-        _forget(self)
         super().closeEvent(event)
-
-
-_open_views: dict[str, CaseView] = {}
-
-
-def open_case_view(
-    registration: RegistrationService,
-    case_id: str,
-    parent: QWidget | None = None,
-    *,
-    can_write: bool = True,
-    schedule: CaseSchedule | None = None,
-    fitness: CaseFitness | None = None,
-) -> CaseView:
-    """Show the window of ``case_id``: the one already open, or a new one.
-
-    With ``schedule`` the window also shows the household's appointments, orientation
-    and travel readiness; with ``fitness`` each member's fitness to travel (and, for
-    the medical team, their medical records).
-    """
-    view = _open_views.get(case_id)
-    if view is None:
-        view = CaseView(
-            registration, case_id, parent, can_write=can_write, schedule=schedule, fitness=fitness
-        )
-        _open_views[case_id] = view
-        view.destroyed.connect(lambda _obj=None, v=view: _forget(v))
-        view.show()
-        return view
-    view.showNormal() if view.isMinimized() else view.show()
-    if QGuiApplication.platformName() != "offscreen":  # which cannot raise windows
-        view.raise_()
-    view.activateWindow()
-    return view
-
-
-def _forget(view: CaseView) -> None:
-    if _open_views.get(view.case_id) is view:
-        del _open_views[view.case_id]
-
-
-def open_case_views() -> list[CaseView]:
-    return list(_open_views.values())
-
-
-def refresh_case_views(case_ids: Collection[str] | None = None) -> None:
-    """Reload the open windows of ``case_ids`` (every open window when None): something
-    they show changed elsewhere, such as orientation attendance."""
-    for view in list(_open_views.values()):
-        if isValid(view) and (case_ids is None or view.case_id in case_ids):
-            view.reload()
-
-
-def close_case_views() -> None:
-    """Close every case window (the office is about to be locked)."""
-    for view in list(_open_views.values()):
-        if isValid(view):
-            view.close()
-    _open_views.clear()

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,23 +20,21 @@ from PySide6.QtWidgets import (
 from desktop.errors import KnownError
 from desktop.services.registry.lists import RegistryFilter, RegistryService
 from desktop.services.registry.registration import CaseInput, RegistrationService
-from desktop.ui.appointments.case_schedule import CaseSchedule
 from desktop.ui.kit import dialogs
 from desktop.ui.kit.page import Page
-from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading
-from desktop.ui.medical.dialogs import CaseFitness
-from desktop.ui.registry.case_view import (
-    CaseView,
-    HouseholdDialog,
-    close_case_views,
-    open_case_view,
+from desktop.ui.kit.tables import (
+    count_text,
+    fit_columns,
+    install_rtl_delegates,
+    registry_table,
+    words,
 )
-from desktop.ui.registry.models import Column, cases_model, install_rtl_delegates, words
+from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading
+from desktop.ui.registry.case_view import CaseView, HouseholdDialog
+from desktop.ui.registry.case_windows import OpenCase
+from desktop.ui.registry.models import cases_model
 from desktop.ui.worker import run_in_background
 
-#: rows measured when fitting columns to their content (a few pages at most)
-FIT_ROWS = 60
-_CELL_PADDING = 16
 #: width of a filter drop-down, in characters (of the widest kind)
 _COMBO_CHARS = 6
 #: frame and arrow of a drop-down, beside its text
@@ -136,45 +131,6 @@ class RegistryFilterBar(QWidget):
         return self.current() != RegistryFilter()
 
 
-def registry_table(parent: QWidget, name: str) -> QTableView:
-    """A read-only table for long lazy lists: uniform rows, no per-row measuring."""
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    # one line of text and a little air (Arabic script needs a bit more than Latin)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    header.setHighlightSections(False)
-    # measuring a column touches only the rows near the top, never all 100,000
-    header.setResizeContentsPrecision(FIT_ROWS)
-    return table
-
-
-def fit_columns(table: QTableView, columns: Sequence[Column[Any]]) -> None:
-    """Columns wide enough for their title, a typical value and the rows in view."""
-    header = table.horizontalHeader()
-    metrics = table.fontMetrics()
-    bold = header.fontMetrics()
-    for number, column in enumerate(columns):  # the last one also stretches
-        width = max(
-            bold.horizontalAdvance(column.title) + _CELL_PADDING,
-            metrics.horizontalAdvance(column.sample) + _CELL_PADDING if column.sample else 0,
-            table.sizeHintForColumn(number) if table.model().rowCount() else 0,
-        )
-        header.resizeSection(number, width)
-
-
-def count_text(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
-
-
 class CasesPage(Page):
     key = "cases"
     title = "Cases"
@@ -186,13 +142,11 @@ class CasesPage(Page):
         registration: RegistrationService | None = None,
         can_write: bool = False,
         *,
-        schedule: CaseSchedule | None = None,
-        fitness: CaseFitness | None = None,
+        open_case: OpenCase | None = None,
     ) -> None:
         super().__init__()
         self._registry = registry
-        self._schedule = schedule
-        self._fitness = fitness
+        self._open_case = open_case
         self._request = 0
         self._closing = False
         self._fitted = False
@@ -293,23 +247,15 @@ class CasesPage(Page):
 
     # -- households ---------------------------------------------------------------------------
     def open_case(self, index: QModelIndex) -> CaseView | None:
-        if self._closing or not index.isValid() or self._writer is None:
+        if self._closing or not index.isValid():
             return None
         return self.open_case_id(self.model.id_at(index.row()))
 
     def open_case_id(self, case_id: str) -> CaseView | None:
         """The household window of ``case_id`` (other pages open households through here)."""
-        if self._closing or self._writer is None:
+        if self._closing or self._open_case is None:
             return None
-        registration, can_write = self._writer
-        return open_case_view(
-            registration,
-            case_id,
-            self,
-            can_write=can_write,
-            schedule=self._schedule,
-            fitness=self._fitness,
-        )
+        return self._open_case(case_id, self)
 
     def new_household(self) -> HouseholdDialog | None:
         if self._closing:
@@ -341,7 +287,6 @@ class CasesPage(Page):
 
     def close_for_lock(self) -> None:
         self._closing = True
-        close_case_views()
         for dialog in self.findChildren(HouseholdDialog):
             dialog.reject()
         self.model.set_ids([])

@@ -35,9 +35,9 @@ from desktop.services.registry.registration import (
     ProtectionRecord,
     RegistrationService,
 )
+from desktop.ui.kit.forms import FormDialog, combo
+from desktop.ui.kit.tables import words
 from desktop.ui.kit.widgets import muted
-from desktop.ui.registry.models import words
-from desktop.ui.registry.person_form import FormDialog, combo
 from desktop.ui.worker import run_in_background
 
 PURPOSE_TITLES = {

@@ -24,15 +24,9 @@ from desktop.services.registry.registration import (
     validate_document,
 )
 from desktop.services.vocabulary import DOCUMENT_TYPES
+from desktop.ui.kit.forms import CheckedFormDialog, FormDialog, add_checked_rows, combo, select_data
+from desktop.ui.kit.tables import words
 from desktop.ui.kit.widgets import muted
-from desktop.ui.registry.models import words
-from desktop.ui.registry.person_form import (
-    CheckedFormDialog,
-    FormDialog,
-    add_checked_rows,
-    combo,
-    select_data,
-)
 
 _NO_DATE = QDate(1899, 12, 31)
 _DOC_TITLES = {

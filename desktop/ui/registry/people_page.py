@@ -18,27 +18,14 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import KnownError
 from desktop.services.registry.lists import PERSON_SORTS, RegistryFilter, RegistryService
-from desktop.services.registry.registration import RegistrationService
 from desktop.services.registry.search import SearchService
-from desktop.ui.appointments.case_schedule import CaseSchedule
 from desktop.ui.kit.page import Page
+from desktop.ui.kit.tables import count_text, fit_columns, install_rtl_delegates, registry_table
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading
-from desktop.ui.medical.dialogs import CaseFitness
-from desktop.ui.registry.case_view import CaseView, close_case_views, open_case_view
-from desktop.ui.registry.cases_page import (
-    RegistryFilterBar,
-    count_text,
-    fit_columns,
-    registry_table,
-    share_row,
-)
-from desktop.ui.registry.models import (
-    PersonHit,
-    hits_model,
-    install_rtl_delegates,
-    join_hits,
-    people_model,
-)
+from desktop.ui.registry.case_view import CaseView
+from desktop.ui.registry.case_windows import OpenCase
+from desktop.ui.registry.cases_page import RegistryFilterBar, share_row
+from desktop.ui.registry.models import PersonHit, hits_model, join_hits, people_model
 from desktop.ui.worker import run_in_background
 
 log = logging.getLogger("desktop.ui.people")
@@ -65,19 +52,13 @@ class PeoplePage(Page):
         self,
         registry: RegistryService,
         search: SearchService,
-        registration: RegistrationService | None = None,
-        can_write: bool = False,
         *,
-        schedule: CaseSchedule | None = None,
-        fitness: CaseFitness | None = None,
+        open_case: OpenCase | None = None,
     ) -> None:
         super().__init__()
         self._registry = registry
-        self._schedule = schedule
-        self._fitness = fitness
         self._search = search
-        self._registration = registration
-        self._can_write = can_write
+        self._open_case = open_case
         self._closing = False
         self._index_checked = False
         self._search_request = 0
@@ -192,20 +173,10 @@ class PeoplePage(Page):
             case_id = person.case_id if person is not None else None
         if case_id is None:
             return None
-        if self._registration is None:
-            return None
-        return open_case_view(
-            self._registration,
-            case_id,
-            self,
-            can_write=self._can_write,
-            schedule=self._schedule,
-            fitness=self._fitness,
-        )
+        return self._open_case(case_id, self) if self._open_case is not None else None
 
     def close_for_lock(self) -> None:
         self._closing = True
-        close_case_views()
         self._debounce.stop()
         self.list_model.set_ids([])
         self.results_model.set_rows([])

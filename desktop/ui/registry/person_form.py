@@ -4,21 +4,17 @@ that fills the identity fields from a keyboard-wedge reader."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -38,9 +34,9 @@ from desktop.services.registry.registration import (
     validate_person,
 )
 from desktop.services.vocabulary import DOB_PRECISIONS, LANGUAGES, RELATIONSHIPS, SEXES
-from desktop.ui.admin.user_dialogs import ServiceDialog
-from desktop.ui.kit.widgets import InlineMessage, muted
-from desktop.ui.registry.models import words
+from desktop.ui.kit.forms import CheckedFormDialog, add_checked_rows, combo, select_data
+from desktop.ui.kit.tables import words
+from desktop.ui.kit.widgets import InlineMessage
 
 #: the "no value" end of the year box and the date box
 _NO_YEAR = 1899
@@ -52,121 +48,8 @@ _PRECISION_TITLES = {
     "estimated": "Estimated year",
 }
 _SEX_TITLES = {"M": "M (male)", "F": "F (female)", "X": "X (unspecified)"}
-_ERROR_STYLE = "color: #b91c1c;"
 #: the lengths of a whole MRZ line: ID card (TD1) and passport (TD3)
 _MRZ_LINES = {30: 3, 44: 2}
-
-
-def add_checked_rows(
-    parent: QWidget, form: QFormLayout, rows: list[tuple[str, str, QWidget]]
-) -> dict[str, QLabel]:
-    """Add ``(name, label, widget)`` rows, each with a hidden error line below it."""
-    errors: dict[str, QLabel] = {}
-    for name, label, widget in rows:
-        form.addRow(label, widget)
-        error = QLabel(parent)
-        error.setObjectName(f"error_{name}")
-        error.setStyleSheet(_ERROR_STYLE)
-        error.setWordWrap(True)
-        form.addRow("", error)
-        form.setRowVisible(error, False)
-        errors[name] = error
-    return errors
-
-
-class FormDialog(ServiceDialog):
-    """A service dialog whose OK reads the form here, on the GUI thread, and hands
-    what it read to the action running in the background (widgets are never read
-    off the GUI thread)."""
-
-    _submit: Callable[[Any], Any] | None = None
-
-    def value(self) -> Any:
-        """What the form holds, as plain values."""
-        return None
-
-    def submit(self, action: Callable[[Any], Any]) -> None:
-        """On OK run ``action(self.value())`` off the GUI thread."""
-        self._submit = action
-
-    def _try_accept(self) -> None:
-        action = self._submit
-        if action is not None and not self.problem():
-            value = self.value()
-            self.on_accept(lambda: action(value))
-        super()._try_accept()
-
-
-class CheckedFormDialog(FormDialog):
-    """A form validated as the clerk types: a message under each touched field, OK
-    enabled only when ``problems()`` is empty. Subclasses fill ``_errors`` (with
-    ``add_checked_rows``) and ``_form``, and say what ``problems()`` are."""
-
-    _form: QFormLayout
-
-    def __init__(self, parent: QWidget | None, title: str) -> None:
-        super().__init__(parent, title)
-        self._errors: dict[str, QLabel] = {}
-        self._touched: set[str] = set()
-
-    def problems(self) -> dict[str, str]:
-        return {}
-
-    def problem(self) -> str | None:
-        problems = self.problems()
-        if problems:
-            self._touched.update(problems)
-            self.revalidate()
-            return next(iter(problems.values()))
-        return None
-
-    def _changed(self, name: str) -> None:
-        self._touched.add(name)
-        self.revalidate()
-
-    def revalidate(self) -> None:
-        problems = self.problems()
-        for name, label in self._errors.items():
-            text = problems.get(name, "") if name in self._touched else ""
-            label.setText(text)
-            self._form.setRowVisible(label, bool(text))
-        self._untouched_problems([n for n in problems if n not in self._touched])
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(not problems)
-        ok.setToolTip(next(iter(problems.values())) if problems else "")
-
-    def _untouched_problems(self, names: list[str]) -> None:
-        """Problems of fields not touched yet (no message under them yet)."""
-
-    def add_still_needed(self) -> None:
-        """A line under the form naming what untouched fields still lack (their own
-        messages only show once the clerk has been there); ``show_still_needed`` fills it."""
-        self.missing = muted("", self)
-        self.missing.setObjectName("stillNeeded")
-        self.body.addWidget(self.missing)
-
-    def show_still_needed(self, waiting: list[str]) -> None:
-        self.missing.setText("Still needed: " + ", ".join(waiting) + "." if waiting else "")
-        self.missing.setVisible(bool(waiting))
-
-    def error_text(self, name: str) -> str:
-        """The message shown beside field ``name`` (empty when none is shown)."""
-        label = self._errors[name]
-        return label.text() if label.isVisibleTo(self) else ""
-
-
-def combo(parent: QWidget, name: str, values: tuple[str, ...], titles: dict[str, str]) -> QComboBox:
-    box = QComboBox(parent)
-    box.setObjectName(name)
-    for value in values:
-        box.addItem(titles.get(value, words(value)), value)
-    return box
-
-
-def select_data(box: QComboBox, value: object) -> None:
-    index = box.findData(value)
-    if index >= 0:
-        box.setCurrentIndex(index)
 
 
 def _to_qdate(value: date) -> QDate:

@@ -6,7 +6,7 @@ It hosts pages built by ``app.py``; it does not know what each area does.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import qtawesome as qta
@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.errors import KnownError
 from desktop.services.office.permissions import ROLE_TITLES
-from desktop.services.office.session import Actor, OfficeInfo
+from desktop.services.office.session import OfficeInfo
 from desktop.services.office.versions import component_versions
 from desktop.ui.admin.user_dialogs import ChangeOwnPasswordDialog
+from desktop.ui.context import UiContext
 from desktop.ui.kit import dialogs
 from desktop.ui.kit.page import Page
 from desktop.ui.kit.widgets import DemoBanner, heading
@@ -42,18 +43,13 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(
-        self,
-        actor: Actor,
-        info: OfficeInfo,
-        pages: Sequence[Page],
-        change_password: Callable[[str, str], Any],
-    ) -> None:
+    def __init__(self, context: UiContext, pages: Sequence[Page]) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self._actor = actor
-        self._info = info
-        self._change_password = change_password
+        self.context = context
+        self._actor = context.actor
+        self._info = info = context.info
+        self._change_password = context.services.accounts.change_own_password
         self._quitting_by_request = False
         prefix = "[DEMO] " if info.demo else ""
         self.setWindowTitle(f"{prefix}{APP_NAME} - {info.name}")
@@ -88,6 +84,9 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
             self.stack.addWidget(page)
         self.sidebar.currentRowChanged.connect(self._show_page)
+        # every page hears what changed; each reloads if it shows it
+        for page in self.pages:
+            context.notices.changed.connect(page.on_change)
         self._build_menus()
         self._build_status_bar()
         if self.pages:
