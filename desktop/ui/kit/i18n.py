@@ -4,7 +4,7 @@ Every string a person sees in a window goes through ``tr()``::
 
     QPushButton(tr("Open household"), self)
     label.setText(tr("{count} blockers").format(count=len(blockers)))
-    tr("%n member(s)", n=count)              # plural forms: Qt picks the translator's form
+    plural(count, tr_noop("{n} member"), tr_noop("{n} members"))
 
 Never hand ``tr()`` an f-string: it is translated after formatting, so no translation
 matches. A string defined before it is shown (a column title, a choice in a table of
@@ -46,9 +46,20 @@ PSEUDO_RTL = "pseudo-rtl"
 PSEUDO_OPEN, PSEUDO_CLOSE = "[", "]"
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``text`` in the interface language (``%n`` in it becomes ``n``)."""
-    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+def tr(text: str, disambiguation: str | None = None) -> str:
+    """``text`` in the interface language."""
+    return QCoreApplication.translate(CONTEXT, text, disambiguation)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (both marked with ``tr_noop``) translated, with ``{n}`` filled::
+
+        plural(len(blockers), tr_noop("{n} blocker"), tr_noop("{n} blockers"))
+
+    Two forms serve English and Albanian; a language with more would move to Qt's numerus
+    forms (``%n`` with an English .qm), which need every plural written out by hand.
+    """
+    return tr(one if count == 1 else many).format(n=f"{count:,}")
 
 
 # -- the pseudo-locale ------------------------------------------------------------------------
@@ -57,8 +68,8 @@ _ACCENTED = str.maketrans(
     "aceinousyzACEINOSUYZ",
     "áçéîñöûšýžÅÇÉÎÑÖŠÜÝŽ",
 )
-#: what must come through unchanged: placeholders, plural markers, markup, entities
-_KEEP = re.compile(r"\{[^{}]*\}|%n|%\d|<[^>]+>|&[a-z]+;|&&")
+#: what must come through unchanged: placeholders, markup, entities
+_KEEP = re.compile(r"\{[^{}]*\}|%\d|<[^>]+>|&[a-z]+;|&&")
 
 
 def pseudo(text: str) -> str:

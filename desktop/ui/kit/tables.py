@@ -10,12 +10,14 @@ query again and memory stays flat. ``RecordListModel`` holds a short list of rec
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
+from desktop.ui.kit.i18n import tr
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -60,6 +63,7 @@ _RIGHT_ABSOLUTE = _RIGHT | Qt.AlignmentFlag.AlignAbsolute
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
+    #: marked with ``tr_noop``; the model translates it
     title: str
     value: Callable[[T], str]
     #: text direction of the cell: True for names in Dari/Pashto (Arabic script)
@@ -96,11 +100,11 @@ class _ColumnsModel(QAbstractTableModel, Generic[T]):
             return None
         column = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
+            return tr(column.title)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return column.alignment()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.header_tip or None
+            return tr(column.header_tip) if column.header_tip else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -317,7 +321,7 @@ def fit_table(table: QTableView, columns: Sequence[Column[Any]]) -> None:
     metrics = table.fontMetrics()
     for number, column in enumerate(columns[:-1]):
         width = max(
-            header.fontMetrics().horizontalAdvance(column.title),
+            header.fontMetrics().horizontalAdvance(tr(column.title)),
             metrics.horizontalAdvance(column.sample),
             table.sizeHintForColumn(number) if table.model().rowCount() else 0,
         )
@@ -371,7 +375,7 @@ def fit_columns(table: QTableView, columns: Sequence[Column[Any]]) -> None:
     bold = header.fontMetrics()
     for number, column in enumerate(columns):  # the last one also stretches
         width = max(
-            bold.horizontalAdvance(column.title) + _CELL_PADDING,
+            bold.horizontalAdvance(tr(column.title)) + _CELL_PADDING,
             metrics.horizontalAdvance(column.sample) + _CELL_PADDING if column.sample else 0,
             table.sizeHintForColumn(number) if table.model().rowCount() else 0,
         )
@@ -380,3 +384,30 @@ def fit_columns(table: QTableView, columns: Sequence[Column[Any]]) -> None:
 
 def count_text(count: int, one: str, many: str) -> str:
     return f"{count:,} {one if count == 1 else many}"
+
+
+@contextmanager
+def kept_view(table: QTableView, key: Callable[[int], object]) -> Iterator[None]:
+    """Around a reload of ``table``'s model: the rows selected before (known by
+    ``key(row)``, an id) are selected again and the view keeps its scroll position."""
+    model = table.model()
+    selection = table.selectionModel()
+    chosen = {key(index.row()) for index in selection.selectedRows()} if selection else set()
+    current = table.currentIndex()
+    current_key = key(current.row()) if current.isValid() else None
+    scroll = (table.horizontalScrollBar().value(), table.verticalScrollBar().value())
+    yield
+    selection = table.selectionModel()
+    if selection is None:
+        return
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in range(model.rowCount()):
+        found = key(row)
+        if found in chosen:
+            selection.select(model.index(row, 0), flags)
+        if found is not None and found == current_key:
+            selection.setCurrentIndex(
+                model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+    table.horizontalScrollBar().setValue(scroll[0])
+    table.verticalScrollBar().setValue(scroll[1])

@@ -13,7 +13,7 @@ from desktop.services.journey.statuses import status_title
 from desktop.services.journey.transitions import StatusChoice, StatusChoices
 from desktop.ui.kit import palette
 from desktop.ui.kit.forms import FormDialog
-from desktop.ui.kit.i18n import tr
+from desktop.ui.kit.i18n import plural, tr, tr_noop
 from desktop.ui.kit.widgets import muted
 
 #: how many statuses that cannot be chosen are explained below the form
@@ -81,7 +81,11 @@ class StatusDialog(FormDialog):
         if choice is not None and needed:
             count = len(choice.blockers)
             self.override.setText(
-                tr("Move the household over %n readiness blocker(s) (an override)", n=count)
+                plural(
+                    count,
+                    tr_noop("Move the household over {n} readiness blocker (an override)"),
+                    tr_noop("Move the household over {n} readiness blockers (an override)"),
+                )
             )
             self.blockers.setText("\n".join(f"• {b}" for b in choice.blockers))
 
@@ -91,7 +95,7 @@ class StatusDialog(FormDialog):
             return ""
         lines = [f"{choice_title(c)}: {c.why_not}" for c in refused[:SHOWN_REFUSALS]]
         if len(refused) > SHOWN_REFUSALS:
-            lines.append(tr("… and %n more", n=len(refused) - SHOWN_REFUSALS))
+            lines.append(tr("… and {n} more").format(n=len(refused) - SHOWN_REFUSALS))
         return tr("Not possible now:") + "\n" + "\n".join(lines)
 
     def problem(self) -> str | None:
