@@ -177,11 +177,11 @@ def build_context(office: UnlockedOffice, notices: ChangeNotices) -> UiContext:
 
     services = Services(office)
     actor = office.actor
-    windows = CaseWindows(_case_window_factory(services, actor), notices, notices)
+    windows = CaseWindows(_case_window_factory(services, actor, office.clock), notices, notices)
     return UiContext(actor, office.info, office.clock, notices, services, windows)
 
 
-def _case_window_factory(services: Services, actor: Actor) -> WindowFactory:
+def _case_window_factory(services: Services, actor: Actor, clock: OfficeClock) -> WindowFactory:
     from desktop.ui.appointments.case_schedule import CaseSchedule
     from desktop.ui.medical.dialogs import CaseFitness
     from desktop.ui.registry.case_view import CaseView
@@ -192,12 +192,14 @@ def _case_window_factory(services: Services, actor: Actor) -> WindowFactory:
         services.readiness,
         services.places,
         actor.can(Perm.SCHEDULE_WRITE),
+        clock,
     )
     fitness = CaseFitness(
         services.fitness,
         services.medical,
         services.medical_printing if actor.can(Perm.MEDICAL_READ) else None,
         actor.can(Perm.MEDICAL_WRITE),
+        clock,
     )
 
     def build(case_id: str, parent: QWidget | None) -> CaseView:
@@ -209,6 +211,7 @@ def _case_window_factory(services: Services, actor: Actor) -> WindowFactory:
             schedule=schedule,
             fitness=fitness,
             journey=services.journey,
+            clock=clock,
         )
 
     return build

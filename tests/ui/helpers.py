@@ -74,6 +74,7 @@ def case_windows(
             schedule=schedule,
             fitness=fitness,
             journey=journey,
+            clock=office.clock,
         )
 
     windows = CaseWindows(build, notices, notices)

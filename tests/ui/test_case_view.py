@@ -470,6 +470,7 @@ def _schedule(office: UnlockedOffice, *, can_schedule: bool = True) -> CaseSched
         ReadinessService(office),
         PlacesService(office),
         can_schedule=can_schedule,
+        clock=office.clock,
     )
 
 
@@ -678,7 +679,9 @@ def test_everyone_sees_the_fitness_summary_and_no_record(
 ):
     principal = _examine_principal(template_dir, tmp_path, case_id)
     # the clerk's window, built as for everyone: a medical service that refuses them
-    fitness = CaseFitness(FitnessService(office), MedicalService(office), can_write=True)
+    fitness = CaseFitness(
+        FitnessService(office), MedicalService(office), can_write=True, clock=office.clock
+    )
     view = _open(
         qtbot,
         RegistrationService(office),
@@ -708,7 +711,9 @@ def test_the_medical_team_opens_a_members_records(qtbot, office, case_id, templa
     principal = _examine_principal(template_dir, tmp_path, case_id)
     doc = unlock_copy(template_dir, tmp_path, "medical")
     try:
-        fitness = CaseFitness(FitnessService(doc), MedicalService(doc), can_write=True)
+        fitness = CaseFitness(
+            FitnessService(doc), MedicalService(doc), can_write=True, clock=doc.clock
+        )
         view = _open(qtbot, RegistrationService(doc), case_id, can_write=False, fitness=fitness)
         assert view.medical_button is not None
         assert view.medical_button.isEnabled()

@@ -480,6 +480,7 @@ def test_an_open_household_window_updates_after_attendance(qtbot, office, servic
         ReadinessService(office),
         PlacesService(office),
         can_schedule=True,
+        clock=office.clock,
     )
     view = open_case_view(office, case_id, schedule=schedule)
     qtbot.waitUntil(lambda: not view.loading() and view.case is not None, timeout=WAIT_MS)

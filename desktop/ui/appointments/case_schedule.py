@@ -29,7 +29,7 @@ from shiboken6 import isValid
 
 from desktop.errors import KnownError
 from desktop.services.journey.readiness import ReadinessReport, ReadinessService
-from desktop.services.office.clock import to_local
+from desktop.services.office.clock import OfficeClock, to_local
 from desktop.services.schedule.appointments import AppointmentRecord, AppointmentService
 from desktop.services.schedule.orientation import (
     CaseOrientation,
@@ -71,6 +71,8 @@ class CaseSchedule:
     readiness: ReadinessService
     places: PlacesService
     can_schedule: bool
+    #: the office clock (what is upcoming, what is past)
+    clock: OfficeClock
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ from desktop.services.medical.examinations import (
     validate_medical,
 )
 from desktop.services.medical.fitness import FitnessService, FitnessSummary
-from desktop.services.office.clock import office_today, to_local
+from desktop.services.office.clock import OfficeClock, office_today, to_local
 from desktop.services.vocabulary import (
     MEDICAL_KINDS,
     MEDICAL_OUTCOMES,
@@ -134,6 +134,8 @@ class CaseFitness:
     medical: MedicalService | None = None
     printing: MedicalPrinting | None = None
     can_write: bool = False
+    #: the office clock (None: the computer's, read as office time)
+    clock: OfficeClock | None = None
 
     @property
     def shows_records(self) -> bool:

@@ -33,6 +33,7 @@ from desktop.errors import KnownError, PermissionDenied
 from desktop.services.changes import Change, Kind
 from desktop.services.journey.transitions import JourneyService, StatusChoices
 from desktop.services.medical.fitness import FitnessSummary
+from desktop.services.office.clock import OfficeClock
 from desktop.services.registry.duplicates import Candidate
 from desktop.services.registry.registration import (
     CaseDetail,
@@ -213,6 +214,7 @@ class CaseView(QWidget):
         schedule: CaseSchedule | None = None,
         fitness: CaseFitness | None = None,
         journey: JourneyService | None = None,
+        clock: OfficeClock | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -221,6 +223,8 @@ class CaseView(QWidget):
         self.resize(1100, 760)
         self._registration = registration
         self._journey = journey
+        #: the office clock (None: the computer's, read as office time)
+        self._clock = clock
         self.case_id = case_id
         self.case: CaseDetail | None = None
         self._closing = False
