@@ -23,7 +23,8 @@ What an operation takes care of, so that no window has to:
 - **Errors.** A known error goes to ``failure`` (default: a message box over the owner).
   Anything else is a bug: it goes through the crash path and ``failure`` gets a short
   known error, so the window leaves its busy state.
-- **One writer.** SQLite has one writer: ``WriteOp``s run one at a time, in order.
+- **One writer.** SQLite has one writer: ``WriteOp``s run one at a time, in the order
+  they were started, on one writer thread.
 
 Changes are not announced here: every committed write announces itself through the
 office's change feed (``desktop.ui.kit.notices``), and views reload from there.
@@ -31,6 +32,7 @@ office's change feed (``desktop.ui.kit.notices``), and views reload from there.
 
 from __future__ import annotations
 
+import queue
 import sys
 import threading
 from collections.abc import Callable
@@ -48,8 +50,10 @@ from desktop.ui.kit import dialogs
 T = TypeVar("T")
 Reporter = Callable[[int, int, str], None]
 
-#: writes wait for each other here, in the order they were started
-_WRITER = threading.Lock()
+#: writes wait here for the one writer thread, in the order they were started
+_WRITES: queue.SimpleQueue[Operation[Any]] = queue.SimpleQueue()
+_WRITER_STARTED = threading.Lock()
+_writer: threading.Thread | None = None
 #: every operation between ``run`` and its delivery (tests wait on ``busy()``)
 _RUNNING: set[Operation[Any]] = set()
 BUG_MESSAGE = "Something went wrong inside the application; see the report."
@@ -184,8 +188,11 @@ class Operation(Generic[T]):
             self.progress = Progress(relay.progressed.emit)
         owned.started(self)
         _RUNNING.add(self)
-        thread = threading.Thread(target=self._thread, name=type(self).__name__, daemon=True)
-        thread.start()
+        if self.writes:
+            _WRITES.put(self)
+            _start_writer()
+        else:
+            threading.Thread(target=self._thread, name="query", daemon=True).start()
         return self
 
     def cancel(self) -> None:
@@ -210,12 +217,8 @@ class Operation(Generic[T]):
         relay = self._relay
         assert relay is not None
         try:
-            if self.writes:
-                with _WRITER:
-                    self.progress.check()
-                    result = self._call_work()
-            else:
-                result = self._call_work()
+            self.progress.check()  # replaced or abandoned while it waited for its turn
+            result = self._call_work()
         except KnownError as exc:
             relay.failed.emit(exc)
         except Exception as exc:
@@ -280,6 +283,19 @@ class Operation(Generic[T]):
     def _progressed(self, done: int, total: int, text: str) -> None:
         if self._reporter is not None and self._wanted():
             self._reporter(done, total, text)
+
+
+def _start_writer() -> None:
+    global _writer
+    with _WRITER_STARTED:
+        if _writer is None or not _writer.is_alive():
+            _writer = threading.Thread(target=_write_in_turn, name="writer", daemon=True)
+            _writer.start()
+
+
+def _write_in_turn() -> None:
+    while True:
+        _WRITES.get()._thread()
 
 
 class QueryOp(Operation[T]):
