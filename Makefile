@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck layers unit bench demo clean system-deps
+.PHONY: run test lint typecheck layers unit bench demo clean system-deps translations compiled-translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,20 +16,30 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
-run: $(STAMP) system-deps
+run: $(STAMP) system-deps compiled-translations
 	QT_QPA_PLATFORM= $(BIN)/departure-desk $(ARGS)
 
-# Qt's X11 plugin needs libxcb-cursor0 on Linux desktops (not for the headless tests)
-system-deps:
-	@if [ "$$(uname)" = Linux ] && ! ldconfig -p | grep -q libxcb-cursor.so.0; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && apt-get install -y -qq libxcb-cursor0; \
-	  else \
-	    echo "Qt needs libxcb-cursor0 to open windows: sudo apt-get install libxcb-cursor0"; \
-	  fi; \
-	fi
+# Interface translations (Qt Linguist): `make translations` extracts every tr()/tr_noop()
+# string into resources/i18n/*.ts for the translators; the .qm files are compiled from them
+LANGUAGES := sq
+TS_FILES := $(LANGUAGES:%=resources/i18n/departure_desk_%.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+LUPDATE_OPTIONS := -extensions py -tr-function-alias QT_TR_NOOP+=tr_noop -locations none -no-obsolete -silent
 
-test: $(STAMP) lint typecheck layers unit
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $(LUPDATE_OPTIONS) desktop/ui desktop/services -ts $(TS_FILES)
+
+compiled-translations: $(QM_FILES)
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Qt's X11 window plugin needs a dozen system libraries (not for the headless tests):
+# installed with apt-get as root, otherwise the command is printed (installer/qt-system-libs.sh)
+system-deps: $(STAMP)
+	installer/qt-system-libs.sh $(BIN)/python
+
+test: $(STAMP) compiled-translations lint typecheck layers unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check desktop reports tests

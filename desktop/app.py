@@ -25,6 +25,7 @@ from desktop.paths import demo_dir_for
 from desktop.services.office.status import OfficeStatus, office_status
 from desktop.store.paths import OfficePaths
 from desktop.ui.kit import dialogs
+from desktop.ui.kit.i18n import install_translations
 from desktop.ui.kit.operations import QueryOp, WriteOp
 
 if TYPE_CHECKING:
@@ -486,6 +487,7 @@ def run_gui(data_dir: Path | None, *, no_error_dialogs: bool = False) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("IOM")
     app.setOrganizationDomain("iom.int")
+    install_translations(app)  # before the first window: its strings are translated too
     if data_dir:
         target = Path(data_dir).expanduser().resolve()
     else:

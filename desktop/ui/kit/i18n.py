@@ -28,6 +28,7 @@ import logging
 import os
 import re
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 
@@ -107,9 +108,12 @@ def chosen_language() -> str:
     return os.environ.get(LANGUAGE_ENV) or QLocale.system().name().split("_")[0]
 
 
-def install_translations(app: QCoreApplication, language: str | None = None) -> str:
-    """Load the translation of ``language`` (default: ``chosen_language()``); English needs
-    none. Returns the language whose strings are now shown."""
+def install_translations(
+    app: QCoreApplication, language: str | None = None, folder: Traversable | None = None
+) -> str:
+    """Load the translation of ``language`` (default: ``chosen_language()``) from ``folder``
+    (default: the shipped resources); English needs none. Returns the language whose
+    strings are now shown."""
     language = language or chosen_language()
     if language in (PSEUDO, PSEUDO_RTL):
         translator: QTranslator = PseudoTranslator(app)
@@ -119,9 +123,8 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
         return language
     if language == "en":
         return language
-    compiled = (
-        resources.files("departure_desk_resources") / "i18n" / f"departure_desk_{language}.qm"
-    )
+    folder = folder or resources.files("departure_desk_resources") / "i18n"
+    compiled = folder / f"departure_desk_{language}.qm"
     if not compiled.is_file():
         log.info("no translation for %s; the interface stays in English", language)
         return "en"
