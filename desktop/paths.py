@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_data_path, user_log_path
 
 APP_DIR_NAME = "DepartureDesk"
 
@@ -23,3 +23,8 @@ def demo_dir_for(data_dir: Path) -> Path:
 
 def default_demo_dir() -> Path:
     return demo_dir_for(default_data_dir())
+
+
+def fallback_crash_dir() -> Path:
+    """Where a crash before any office folder is known is reported (the user's log folder)."""
+    return user_log_path(APP_DIR_NAME, appauthor=False) / "crash"

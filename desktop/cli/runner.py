@@ -55,11 +55,12 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO) -> int:
 
     from desktop.crash import CrashHandler
     from desktop.logs import setup_logging
+    from desktop.paths import fallback_crash_dir
     from desktop.store.paths import OfficePaths
 
     folder = data_dir(args)
     setup_logging(None)  # nothing is written to a folder before we know it is an office
-    crash = CrashHandler(_fallback_crash_dir())
+    crash = CrashHandler(fallback_crash_dir())
     lock = None
     try:
         from desktop.errors import DataDirNotFound, OfficeExists
@@ -96,9 +97,3 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO) -> int:
     finally:
         if lock is not None:
             lock.release()
-
-
-def _fallback_crash_dir() -> Path:
-    from platformdirs import user_log_path
-
-    return user_log_path("DepartureDesk", appauthor=False) / "crash"
