@@ -179,3 +179,10 @@ def test_only_the_journey_writes_a_status() -> None:
                     ):
                         offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} case.status =")
     assert offenders == []
+
+
+def test_who_may_change_a_status_by_hand(team, office) -> None:  # type: ignore[no-untyped-def]
+    assert not JourneyService(office).may_change_status  # an admin alone moves no household
+    for role in ("registration", "movement", "medical"):
+        with signed_in(team, role) as user:
+            assert JourneyService(user).may_change_status, role

@@ -213,6 +213,17 @@ class JourneyService:
         self._office = office
 
     # -- a person's choice ------------------------------------------------------------------
+    @property
+    def may_change_status(self) -> bool:
+        """Whether this user may make any move by hand (a movement officer may set travel
+        ready, a medical officer a medical status, a clerk most others)."""
+        return any(
+            self._office.actor.can(p)
+            for move in TRANSITIONS
+            if Mover.PERSON in move.movers
+            for p in move.permissions
+        )
+
     def choices(self, case_id: str) -> StatusChoices:
         """Every status but the current one, each allowed or not with the reason why."""
         self._office.require(Perm.REGISTRY_READ, "see a household's status")
