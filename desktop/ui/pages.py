@@ -93,6 +93,7 @@ def _medical(ctx: UiContext) -> Page:
         s.fitness,
         s.medical_printing,
         ctx.can(Perm.MEDICAL_WRITE),
+        clock=ctx.clock,
         open_case=ctx.case_windows.open,
     )
 
