@@ -80,6 +80,7 @@ def _orientation(ctx: UiContext) -> Page:
         s.registry,
         can_schedule,
         settings=s.settings,
+        clock=ctx.clock,
         printing=s.printing if can_schedule else None,
     )
 
