@@ -183,7 +183,7 @@ def build_context(office: UnlockedOffice, notices: ChangeNotices) -> UiContext:
 
 def _case_window_factory(services: Services, actor: Actor, clock: OfficeClock) -> WindowFactory:
     from desktop.ui.appointments.case_schedule import CaseSchedule
-    from desktop.ui.medical.dialogs import CaseFitness
+    from desktop.ui.medical.fitness import CaseFitness
     from desktop.ui.registry.case_view import CaseView
 
     schedule = CaseSchedule(

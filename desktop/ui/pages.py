@@ -80,6 +80,7 @@ def _orientation(ctx: UiContext) -> Page:
         s.registry,
         can_schedule,
         settings=s.settings,
+        clock=ctx.clock,
         printing=s.printing if can_schedule else None,
     )
 
@@ -93,6 +94,7 @@ def _medical(ctx: UiContext) -> Page:
         s.fitness,
         s.medical_printing,
         ctx.can(Perm.MEDICAL_WRITE),
+        clock=ctx.clock,
         open_case=ctx.case_windows.open,
     )
 

@@ -19,7 +19,7 @@ from desktop.ui.appointments.case_schedule import CaseSchedule
 from desktop.ui.context import UiContext, build_context
 from desktop.ui.kit import operations
 from desktop.ui.kit.notices import ChangeNotices
-from desktop.ui.medical.dialogs import CaseFitness
+from desktop.ui.medical.fitness import CaseFitness
 from desktop.ui.registry.case_view import CaseView
 from desktop.ui.registry.case_windows import CaseWindows
 from tests.conftest import USER_PASSWORD

@@ -34,7 +34,8 @@ from desktop.ui import worker
 from desktop.ui.appointments.case_schedule import CaseSchedule
 from desktop.ui.appointments.dialogs import AppointmentDialog, NewAppointmentDialog
 from desktop.ui.kit import dialogs
-from desktop.ui.medical.dialogs import CaseFitness, MedicalHistoryDialog
+from desktop.ui.medical.fitness import CaseFitness
+from desktop.ui.medical.history import MedicalHistoryDialog
 from desktop.ui.registry.case_view import (
     READ_ONLY,
     CaseView,

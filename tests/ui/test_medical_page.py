@@ -3,15 +3,16 @@ record form with outcome-driven fields, printing, and who may see any of it."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QStyleOptionViewItem, QWidget
 from shiboken6 import isValid
 
 from desktop.errors import InvalidInput
@@ -19,24 +20,21 @@ from desktop.services.medical.examinations import MedicalInput, MedicalService
 from desktop.services.medical.fitness import FitnessService
 from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
-from desktop.services.office.clock import office_today, to_local
+from desktop.services.office.clock import FrozenClock, office_today, to_local
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.services.vocabulary import FORBIDDEN_SSR, MOBILITY_SSR, OTHER_SSR
-from desktop.ui import worker
 from desktop.ui.appointments.dialogs import to_qdate
-from desktop.ui.medical.dialogs import (
-    CERTIFICATES_FILE,
-    ENVELOPE_FILE,
-    NOTES_LABEL,
-    MedicalHistoryDialog,
-    MedicalRecordForm,
-)
+from desktop.ui.kit import operations
+from desktop.ui.kit.notices import ChangeNotices
+from desktop.ui.medical.history import MedicalHistoryDialog
 from desktop.ui.medical.models import MOBILITY_TITLES, OTHER_SSR_TITLES, WORK_COLUMNS
-from desktop.ui.medical.page import NOT_MEDICAL, MedicalPage
+from desktop.ui.medical.page import NOT_MEDICAL, DeadlineDelegate, MedicalPage
+from desktop.ui.medical.prints import CERTIFICATES_FILE, ENVELOPE_FILE
+from desktop.ui.medical.record_form import NOTES_LABEL, MedicalRecordForm
 from tests.conftest import USER_PASSWORD
 
 WAIT_MS = 10_000
@@ -75,21 +73,46 @@ class Team:
     pending_person: str
     pec_day: date
     printing: FakePrinting
+    #: the doctor's change notices, as the main window hears them
+    notices: ChangeNotices
 
-    def page(self, qtbot: Any, office: UnlockedOffice | None = None) -> MedicalPage:
-        office = office or self.doc
+    def page(self, qtbot: Any, medical: MedicalService | None = None) -> MedicalPage:
+        """The doctor's page, shown and listening to change notices like the app's."""
         page = MedicalPage(
-            MedicalService(office), FitnessService(office), self.printing, can_write=True
+            medical or MedicalService(self.doc),
+            FitnessService(self.doc),
+            self.printing,
+            can_write=True,
+            clock=self.doc.clock,
         )
         qtbot.addWidget(page)
+        self.notices.changed.connect(page.on_change)
         page.resize(1200, 640)
+        page.show()
         page.refresh()
-        settle(qtbot, page)
+        settle(qtbot)
         return page
 
+    def form(self, name: str = "Someone", **options: Any) -> MedicalRecordForm:
+        return MedicalRecordForm(None, MedicalService(self.doc), self.doc.clock, name, **options)
 
-def settle(qtbot: Any, shown: Any) -> None:
-    qtbot.waitUntil(lambda: not shown.loading() and not worker.busy(), timeout=WAIT_MS)
+    def history(self, **options: Any) -> MedicalHistoryDialog:
+        """Shakila's records, opened on their own (as a household window opens them)."""
+        return MedicalHistoryDialog(
+            None,
+            MedicalService(self.doc),
+            self.pending_person,
+            name="Shakila Sadat",
+            case_id=self.pending_case,
+            case_number="X",
+            clock=self.doc.clock,
+            **options,
+        )
+
+
+def settle(qtbot: Any) -> None:
+    """Wait until nothing runs in the background any more."""
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
 
 
 def person(relationship: str, given: str, sex: str, born: date) -> PersonInput:
@@ -146,10 +169,20 @@ def team(qtbot: Any, office: UnlockedOffice, data_dir: Path) -> Iterator[Team]:
             notes=CANARY,
         ),
     )
+    notices = ChangeNotices(doc.changes)
     yield Team(
-        doc, data_dir, pec_case, pec_person, pending_case, pending_person, pec_day, FakePrinting()
+        doc,
+        data_dir,
+        pec_case,
+        pec_person,
+        pending_case,
+        pending_person,
+        pec_day,
+        FakePrinting(),
+        notices,
     )
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+    settle(qtbot)
+    notices.close()
     doc.close()
 
 
@@ -160,7 +193,7 @@ def cells(model: Any, row: int) -> list[str]:
 def open_history(qtbot: Any, page: MedicalPage, row: int) -> MedicalHistoryDialog:
     dialog = page.open_row(row)
     assert dialog is not None
-    settle(qtbot, dialog)
+    settle(qtbot)
     return dialog
 
 
@@ -183,7 +216,7 @@ def choose(box: Any, value: object) -> None:
 
 def saved(qtbot: Any, form: QDialog, dialog: MedicalHistoryDialog) -> None:
     qtbot.waitUntil(lambda: not isValid(form) or not form.isVisible(), timeout=WAIT_MS)
-    settle(qtbot, dialog)
+    settle(qtbot)
 
 
 # -- the worklist ---------------------------------------------------------------------------------
@@ -234,12 +267,12 @@ def test_the_horizon_reaches_further_ahead(qtbot, team):
     assert page.horizon.currentData() == 14
     assert page.model.rowCount() == 2
     page.horizon.setCurrentIndex(page.horizon.findData(30))
-    settle(qtbot, page)
+    settle(qtbot)
     needs = [cells(page.model, r)[1] for r in range(page.model.rowCount())]
     assert needs.count("Examination") == 2  # both members of the household are booked
     assert needs[:1] == ["Pre-embarkation check"] and needs[-1] == "Decision pending"
     page.horizon.setCurrentIndex(page.horizon.findData(7))
-    settle(qtbot, page)
+    settle(qtbot)
     assert page.model.rowCount() == 2
 
 
@@ -251,10 +284,10 @@ def test_a_page_for_someone_outside_the_medical_team_shows_why_and_reads_nothing
         medical = MedicalService(clerk)
         asked: list[str] = []
         monkeypatch.setattr(medical, "worklist", lambda **kw: asked.append("worklist") or [])
-        page = MedicalPage(medical, FitnessService(clerk), None, can_write=False)
+        page = MedicalPage(medical, FitnessService(clerk), None, can_write=False, clock=clerk.clock)
         qtbot.addWidget(page)
         page.refresh()
-        assert not worker.busy() and not page.loading()
+        assert not operations.busy() and not operations.is_busy(page)
         assert asked == []
         assert page.message.isVisibleTo(page)
         assert page.message.text() == NOT_MEDICAL
@@ -289,8 +322,8 @@ CONDITIONS = {"mobility_ssr", "oxygen_lpm", "medif_required", "other_ssr"}
         ("pending", set()),
     ],
 )
-def test_the_outcome_decides_which_fields_show(qtbot, outcome, fields):
-    form = MedicalRecordForm(None, "Shakila Sadat", sex="F")
+def test_the_outcome_decides_which_fields_show(qtbot, team, outcome, fields):
+    form = team.form("Shakila Sadat", sex="F")
     qtbot.addWidget(form)
     form.show()
     assert form.shown_fields() == {"pregnancy_weeks"}
@@ -299,16 +332,16 @@ def test_the_outcome_decides_which_fields_show(qtbot, outcome, fields):
     assert form.outcome_hint.isVisibleTo(form) and form.outcome_hint.text()
 
 
-def test_pregnancy_is_asked_unless_the_person_is_known_to_be_male(qtbot):
+def test_pregnancy_is_asked_unless_the_person_is_known_to_be_male(qtbot, team):
     for sex, offered in (("F", True), (None, True), ("X", True), ("M", False)):
-        form = MedicalRecordForm(None, "Someone", sex=sex)
+        form = team.form(sex=sex)
         qtbot.addWidget(form)
         assert ("pregnancy_weeks" in form.shown_fields()) is offered
         assert form.pregnancy_offered is offered
 
 
-def test_the_codes_offered_never_include_deportee_codes(qtbot):
-    form = MedicalRecordForm(None, "Someone")
+def test_the_codes_offered_never_include_deportee_codes(qtbot, team):
+    form = team.form()
     qtbot.addWidget(form)
     mobility = [form.mobility.itemData(i) for i in range(form.mobility.count())]
     assert mobility == [None, *MOBILITY_SSR]
@@ -399,11 +432,13 @@ def test_saving_a_record_adds_it_to_the_history_and_the_worklist_follows(qtbot, 
         "Cleared - assistance: WCHR, MAAS; medical escort (valid until "
     )
     assert dialog.message.text() == "Examination recorded."
-    # the decision is made: the worklist no longer waits for it
-    settle(qtbot, page)
-    needs = [cells(page.model, r)[1] for r in range(page.model.rowCount())]
-    assert needs == ["Pre-embarkation check"]
+    # the decision is made: the change notice reloads the worklist, which no longer waits
+    qtbot.waitUntil(lambda: needs(page) == ["Pre-embarkation check"], timeout=WAIT_MS)
     dialog.reject()
+
+
+def needs(page: MedicalPage) -> list[str]:
+    return [cells(page.model, r)[1] for r in range(page.model.rowCount())]
 
 
 def test_correcting_a_record_keeps_what_was_typed_when_refused(qtbot, team, monkeypatch):
@@ -463,28 +498,21 @@ def test_pregnancy_is_checked_against_a_travel_date(qtbot, team):
             pregnancy_weeks=14,  # 40 weeks when the clearance ends, six months on
         ),
     )
-    dialog = MedicalHistoryDialog(
-        None,
-        medical,
-        team.pending_person,
-        name="Shakila Sadat",
-        case_id=team.pending_case,
-        case_number="X",
-        sex="F",
-    )
+    dialog = team.history(sex="F")
     qtbot.addWidget(dialog)
     dialog.show()
-    settle(qtbot, dialog)
-    assert dialog.pregnancy_row.isVisibleTo(dialog)
+    settle(qtbot)
+    check = dialog.pregnancy
+    assert check.isVisibleTo(dialog)
     # the check starts at the end of the clearance, six months on: past the limit
     assert dialog.summary is not None and dialog.summary.valid_until is not None
-    assert dialog.travel_date.date() == to_qdate(to_local(dialog.summary.valid_until).date())
-    assert "at or past the carriers' limit of 36 weeks" in dialog.pregnancy_label.text()
-    assert [w.person_id for w in dialog.warnings] == [team.pending_person]
-    dialog.travel_date.setDate(to_qdate(office_today() + timedelta(days=7)))
-    settle(qtbot, dialog)
-    assert dialog.pregnancy_label.text().startswith("Within the carriers' limit on ")
-    assert dialog.warnings == []
+    assert check.travel_date.date() == to_qdate(to_local(dialog.summary.valid_until).date())
+    assert "at or past the carriers' limit of 36 weeks" in check.verdict.text()
+    assert [w.person_id for w in check.warnings] == [team.pending_person]
+    check.travel_date.setDate(to_qdate(office_today() + timedelta(days=7)))
+    settle(qtbot)
+    assert check.verdict.text().startswith("Within the carriers' limit on ")
+    assert check.warnings == []
     dialog.reject()
 
 
@@ -517,17 +545,10 @@ def test_printing_certificates_and_the_envelope(qtbot, team, previews):
 
 
 def test_without_printing_or_writing_the_buttons_are_not_offered(qtbot, team):
-    dialog = MedicalHistoryDialog(
-        None,
-        MedicalService(team.doc),
-        team.pending_person,
-        name="Shakila Sadat",
-        case_id=team.pending_case,
-        case_number="X",
-    )
+    dialog = team.history()
     qtbot.addWidget(dialog)
     dialog.show()
-    settle(qtbot, dialog)
+    settle(qtbot)
     assert not dialog.new_button.isVisibleTo(dialog)
     assert not dialog.correct_button.isVisibleTo(dialog)
     assert not dialog.certificate_button.isVisibleTo(dialog)
@@ -544,10 +565,8 @@ def test_closing_for_the_lock_closes_the_dialogs_and_empties_the_list(qtbot, tea
     form = new_form(dialog)
     # a time refused by the service (later today) is shown beside the date: the date and
     # the time share that row of the form
-    from desktop.ui.medical import dialogs as medical_dialogs
-
     monkeypatch.setattr(
-        medical_dialogs, "validate_medical", lambda data, **_k: {"examined_at": "Not yet happened."}
+        MedicalService, "problems", lambda _self, data: {"examined_at": "Not yet happened."}
     )
     assert form.problems() == {"examined_on": "Not yet happened."}
     page.close_for_lock()
@@ -556,7 +575,7 @@ def test_closing_for_the_lock_closes_the_dialogs_and_empties_the_list(qtbot, tea
     assert page.model.rowCount() == 0
     assert page.filter.text() == ""  # it may have held a name
     page.refresh()
-    assert not page.loading()
+    assert not operations.is_busy(page)  # a page closed for the lock reads nothing more
 
 
 def test_record_input_round_trips_through_the_form(qtbot, team):
@@ -577,7 +596,7 @@ def test_record_input_round_trips_through_the_form(qtbot, team):
         notes="Line one\nLine two",
     )
     record_id = medical.add(team.pec_person, data)
-    form = MedicalRecordForm(None, "Wahid Karimi", sex="M", record=medical.record(record_id))
+    form = team.form("Wahid Karimi", sex="M", record=medical.record(record_id))
     qtbot.addWidget(form)
     assert form.value() == data
     assert form.pregnancy_offered  # recorded once, so it stays correctable
@@ -598,19 +617,10 @@ def test_a_new_examination_starts_from_the_last_ones_conditions(qtbot, team):
             oxygen_lpm=2.0,
         ),
     )
-    dialog = MedicalHistoryDialog(
-        None,
-        medical,
-        team.pending_person,
-        name="Shakila Sadat",
-        case_id=team.pending_case,
-        case_number="X",
-        sex="F",
-        can_write=True,
-    )
+    dialog = team.history(sex="F", can_write=True)
     qtbot.addWidget(dialog)
     dialog.show()
-    settle(qtbot, dialog)
+    settle(qtbot)
     form = new_form(dialog)
     # a pre-embarkation check recorded next keeps the wheelchair and oxygen unless changed
     assert form.chosen_outcome() == "fit_with_conditions"
@@ -619,3 +629,89 @@ def test_a_new_examination_starts_from_the_last_ones_conditions(qtbot, team):
     assert "carried over from the examination of" in form.carried.text()
     form.reject()
     dialog.reject()
+
+
+# -- change notices, newer requests, the office clock ---------------------------------------------
+
+
+def test_the_worklist_reloads_when_a_record_is_written_elsewhere(qtbot, team):
+    page = team.page(qtbot)
+    page.table.selectRow(0)
+    chosen = page.selected()
+    assert chosen is not None and chosen.item.person_id == team.pec_person
+    # another window of the same office records an examination still awaiting its decision
+    MedicalService(team.doc).add(
+        team.pec_person,
+        MedicalInput("pec", office_today(), "Dr Hoxha", "pending", examined_at=time(0, 0)),
+    )
+    qtbot.waitUntil(lambda: needs(page).count("Decision pending") == 2, timeout=WAIT_MS)
+    settle(qtbot)
+    # the reload kept the choice
+    assert page.selected() is not None and page.selected().key == chosen.key  # type: ignore[union-attr]
+
+
+def test_a_hidden_page_does_not_reload(qtbot, team):
+    """(The main window reloads a page when it shows it.)"""
+    page = team.page(qtbot)
+    page.hide()
+    MedicalService(team.doc).add(
+        team.pec_person,
+        MedicalInput("pec", office_today(), "Dr Hoxha", "pending", examined_at=time(0, 0)),
+    )
+    qtbot.wait(50)  # the notice arrives and is left for later
+    assert not operations.busy()
+    assert needs(page).count("Decision pending") == 1
+
+
+def test_a_newer_horizon_wins_over_a_slower_older_one(qtbot, team, monkeypatch):
+    medical = MedicalService(team.doc)
+    page = team.page(qtbot, medical)
+    real = medical.worklist
+    gate = threading.Event()
+    asked: list[int] = []
+
+    def worklist(**options: Any) -> Any:
+        asked.append(options["horizon_days"])
+        if options["horizon_days"] == 30:
+            gate.wait(WAIT_MS / 1000)
+            return []  # what a stale answer would show
+        return real(**options)
+
+    monkeypatch.setattr(medical, "worklist", worklist)
+    page.horizon.setCurrentIndex(page.horizon.findData(30))
+    page.horizon.setCurrentIndex(page.horizon.findData(7))
+    qtbot.waitUntil(lambda: asked == [30, 7] and page.model.rowCount() == 2, timeout=WAIT_MS)
+    gate.set()
+    settle(qtbot)
+    assert page.model.rowCount() == 2  # the answer for 30 days came last and was dropped
+    assert page.count_label.text() == "2 people to see"
+
+
+def test_the_form_judges_times_on_the_office_clock(qtbot, team):
+    # the office's clock is a year ahead of the machine's (the machine's clock is wrong)
+    team.doc.clock = FrozenClock(datetime(office_today().year + 1, 5, 11, 7, 0, tzinfo=UTC))
+    today = team.doc.clock.today()
+    form = team.form("Wahid Karimi", sex="M")
+    qtbot.addWidget(form)
+    assert form.day.date() == to_qdate(today)
+    assert form.time.time() == QTime(9, 0)  # 07:00 UTC is 09:00 in Tirana in May
+    choose(form.kind, "pec")
+    form.examiner.setText("Dr Hoxha")
+    choose(form.outcome, "fit")
+    assert form.problems() == {}  # today on the office clock, a year ahead of the machine
+    form.day.setDate(to_qdate(today + timedelta(days=1)))
+    assert "before it happened" in form.error_text("examined_on")
+
+
+def test_deadlines_past_on_the_office_clock_are_shown_late(qtbot, team):
+    page = team.page(qtbot)
+    row = [r.item.deadline is not None for r in page.rows()].index(True)
+    index = page.model.index(row, 0)
+    late = DeadlineDelegate(FrozenClock(datetime.now(UTC) + timedelta(days=365)))
+    option = QStyleOptionViewItem()
+    late.initStyleOption(option, index)
+    assert option.font.bold()
+    early = DeadlineDelegate(FrozenClock(datetime.now(UTC) - timedelta(days=365)))
+    option = QStyleOptionViewItem()
+    early.initStyleOption(option, index)
+    assert not option.font.bold()

@@ -42,7 +42,7 @@ from desktop.ui.appointments.dialogs import AppointmentDialog, NewAppointmentDia
 from desktop.ui.appointments.models import status_text, told_text
 from desktop.ui.kit.tables import Column, RecordListModel, fit_table, record_table
 from desktop.ui.kit.widgets import SPACING, InlineMessage, muted
-from desktop.ui.orientation.dialogs import (
+from desktop.ui.orientation.models import (
     attendance_word,
     session_when,
 )

@@ -3,6 +3,7 @@ words for SSR codes and escorts.
 
 Medical staff only: nothing here is shown to other roles, who see the one-line
 fitness summary (``FitnessSummary.text``). Times are office time (Europe/Tirane).
+Words are marked with ``tr_noop`` where they are written and translated where shown.
 """
 
 from __future__ import annotations
@@ -18,48 +19,49 @@ from desktop.services.vocabulary import (
     MEDICAL_KIND_TITLES,
     MEDICAL_OUTCOME_TITLES,
 )
+from desktop.ui.kit.i18n import tr, tr_noop
 from desktop.ui.kit.tables import Column, words
 
 #: what each IATA code asks of the airline, in the words of a booking clerk
 MOBILITY_TITLES: dict[str, str] = {
-    "WCHR": "WCHR – wheelchair to the aircraft; walks the steps and in the cabin",
-    "WCHS": "WCHS – wheelchair to the aircraft; cannot walk the steps",
-    "WCHP": "WCHP – lower limbs disabled; moves about the cabin alone",
-    "WCHC": "WCHC – immobile; carried to the seat",
-    "STCR": "STCR – travels on a stretcher",
+    "WCHR": tr_noop("WCHR – wheelchair to the aircraft; walks the steps and in the cabin"),
+    "WCHS": tr_noop("WCHS – wheelchair to the aircraft; cannot walk the steps"),
+    "WCHP": tr_noop("WCHP – lower limbs disabled; moves about the cabin alone"),
+    "WCHC": tr_noop("WCHC – immobile; carried to the seat"),
+    "STCR": tr_noop("STCR – travels on a stretcher"),
 }
 OTHER_SSR_TITLES: dict[str, str] = {
-    "BLND": "blind or low vision",
-    "DEAF": "deaf or hard of hearing",
-    "DPNA": "intellectual or developmental disability",
-    "MAAS": "meet and assist",
-    "MEDA": "medical case (airline clearance)",
+    "BLND": tr_noop("blind or low vision"),
+    "DEAF": tr_noop("deaf or hard of hearing"),
+    "DPNA": tr_noop("intellectual or developmental disability"),
+    "MAAS": tr_noop("meet and assist"),
+    "MEDA": tr_noop("medical case (airline clearance)"),
 }
 #: the same, short enough for a check box beside four others
 OTHER_SSR_SHORT: dict[str, str] = {
-    "BLND": "blind",
-    "DEAF": "deaf",
-    "DPNA": "disability",
-    "MAAS": "meet and assist",
-    "MEDA": "medical case",
+    "BLND": tr_noop("blind"),
+    "DEAF": tr_noop("deaf"),
+    "DPNA": tr_noop("disability"),
+    "MAAS": tr_noop("meet and assist"),
+    "MEDA": tr_noop("medical case"),
 }
-ESCORT_TITLES: dict[str, str] = {"nurse": "Nurse", "doctor": "Doctor"}
+ESCORT_TITLES: dict[str, str] = {"nurse": tr_noop("Nurse"), "doctor": tr_noop("Doctor")}
 #: kinds short enough for a column
 KIND_SHORT: dict[str, str] = {
-    "health_assessment": "Health assessment",
-    "pre_departure_screening": "Screening",
-    "pec": "PEC",
-    "follow_up": "Follow-up",
+    "health_assessment": tr_noop("Health assessment"),
+    "pre_departure_screening": tr_noop("Screening"),
+    "pec": tr_noop("PEC"),
+    "follow_up": tr_noop("Follow-up"),
 }
 #: what each outcome means for the journey (shown under the choice in the form)
 OUTCOME_HINTS: dict[str, str] = {
-    "fit": "Cleared to travel with no assistance.",
-    "fit_with_conditions": "Cleared with SSR codes, oxygen or a MEDIF: say which below.",
-    "fit_non_medical_escort": "Cleared if a family member or an IOM escort travels along.",
-    "fit_medical_escort": "Cleared if a nurse or a doctor travels along.",
-    "unfit_deferred": "Not cleared now: give the date of the next review.",
-    "unfit": "Not cleared to travel.",
-    "pending": "Examined; the decision comes later (results awaited).",
+    "fit": tr_noop("Cleared to travel with no assistance."),
+    "fit_with_conditions": tr_noop("Cleared with SSR codes, oxygen or a MEDIF: say which below."),
+    "fit_non_medical_escort": tr_noop("Cleared if a family member or an IOM escort travels along."),
+    "fit_medical_escort": tr_noop("Cleared if a nurse or a doctor travels along."),
+    "unfit_deferred": tr_noop("Not cleared now: give the date of the next review."),
+    "unfit": tr_noop("Not cleared to travel."),
+    "pending": tr_noop("Examined; the decision comes later (results awaited)."),
 }
 #: outcomes whose flight conditions (SSR codes, oxygen, MEDIF) the form asks for
 CONDITION_OUTCOMES = ("fit_with_conditions", "fit_non_medical_escort", "fit_medical_escort")
@@ -79,20 +81,30 @@ def short_when(instant: datetime) -> str:
 
 
 def kind_title(kind: str) -> str:
-    return MEDICAL_KIND_TITLES.get(kind, words(kind))
+    title = MEDICAL_KIND_TITLES.get(kind)
+    return tr(title) if title else words(kind)
 
 
 def outcome_title(outcome: str) -> str:
-    return MEDICAL_OUTCOME_TITLES.get(outcome, words(outcome))
+    title = MEDICAL_OUTCOME_TITLES.get(outcome)
+    return tr(title) if title else words(outcome)
+
+
+def escort_title(escort: str) -> str:
+    title = ESCORT_TITLES.get(escort)
+    return tr(title) if title else words(escort)
 
 
 def validity_text(record: MedicalRecordView, now: datetime, *, short: bool = False) -> str:
     """Until when a fit outcome holds ("expired" once past); the review of a deferral."""
     if record.valid_until is not None:
         text = (short_when if short else when)(record.valid_until)
-        return f"{text} (expired)" if record.valid_until < now else text
+        if record.valid_until < now:
+            return tr("{date} (expired)").format(date=text)
+        return text
     if record.outcome == "unfit_deferred" and record.review_date is not None:
-        return f"review {record.review_date:{'%d %b %Y' if short else '%a %d %b %Y'}}"
+        day = f"{record.review_date:{'%d %b %Y' if short else '%a %d %b %Y'}}"
+        return tr("review {date}").format(date=day)
     return "—"
 
 
@@ -100,12 +112,15 @@ def conditions(record: MedicalRecordView) -> list[str]:
     """The flight conditions of a record, one phrase each."""
     found = []
     if record.mobility_ssr:
-        found.append(MOBILITY_TITLES.get(record.mobility_ssr, record.mobility_ssr))
+        title = MOBILITY_TITLES.get(record.mobility_ssr)
+        found.append(tr(title) if title else record.mobility_ssr)
     if record.oxygen_lpm:
-        found.append(f"Oxygen {record.oxygen_lpm:g} l/min")
+        found.append(tr("Oxygen {litres} l/min").format(litres=f"{record.oxygen_lpm:g}"))
     if record.medif_required:
-        found.append("MEDIF required")
-    found += [f"{c} – {OTHER_SSR_TITLES.get(c, c)}" for c in record.other_ssr]
+        found.append(tr("MEDIF required"))
+    for code in record.other_ssr:
+        title = OTHER_SSR_TITLES.get(code)
+        found.append(f"{code} – {tr(title) if title else code}")
     return found
 
 
@@ -114,7 +129,9 @@ def summary_line(summary: FitnessSummary | None) -> str:
     if summary is None:
         return ""
     if summary.valid_until is not None and summary.cleared:
-        return f"{summary.text} (valid until {when(summary.valid_until)})"
+        return tr("{summary} (valid until {date})").format(
+            summary=summary.text, date=when(summary.valid_until)
+        )
     return summary.text
 
 
@@ -132,27 +149,33 @@ class WorkRow:
     def person_id(self) -> str:
         return self.item.person_id
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """Who and what for: a person is listed once per need."""
+        return self.item.person_id, self.item.need
+
 
 def deadline_text(item: WorkItem) -> str:
-    return f"{to_local(item.deadline):%a %d %b %Y %H:%M}" if item.deadline else "No date"
+    return f"{to_local(item.deadline):%a %d %b %Y %H:%M}" if item.deadline else tr("No date")
 
 
 WORK_COLUMNS: list[Column[WorkRow]] = [
     Column(
-        "Deadline",
+        tr_noop("Deadline"),
         lambda r: deadline_text(r.item),
         sample="Wed 30 Sep 2026 09:00",
-        header_tip="By when, in office time (Tirana); items without a date come last",
+        header_tip=tr_noop("By when, in office time (Tirana); items without a date come last"),
     ),
-    Column("Need", lambda r: r.item.need, sample="Pre-embarkation check"),
-    Column("Case number", lambda r: r.item.case_number, sample="DEMO-2026-00000"),
-    Column("Name", lambda r: r.item.name, sample="Abdul Karim Ahmadzai", tip=True),
-    Column("Reason", lambda r: r.item.reason, sample="booked Wed 30 Sep 09:00", tip=True),
+    # the needs are the worklist's own few words
+    Column(tr_noop("Need"), lambda r: tr(r.item.need), sample="Pre-embarkation check"),
+    Column(tr_noop("Case number"), lambda r: r.item.case_number, sample="DEMO-2026-00000"),
+    Column(tr_noop("Name"), lambda r: r.item.name, sample="Abdul Karim Ahmadzai", tip=True),
+    Column(tr_noop("Reason"), lambda r: r.item.reason, sample="booked Wed 30 Sep 09:00", tip=True),
     Column(
-        "Fitness now",
+        tr_noop("Fitness now"),
         lambda r: r.fitness.text if r.fitness else "",
         tip=True,
-        header_tip="What other staff see: the summary of the latest examination",
+        header_tip=tr_noop("What other staff see: the summary of the latest examination"),
     ),
 ]
 
@@ -160,46 +183,56 @@ WORK_COLUMNS: list[Column[WorkRow]] = [
 # -- a person's examinations -------------------------------------------------------------------
 
 
+def _kind_short(kind: str) -> str:
+    title = KIND_SHORT.get(kind)
+    return tr(title) if title else words(kind)
+
+
 def record_columns(now: Callable[[], datetime]) -> list[Column[MedicalRecordView]]:
     """The columns of a person's examinations; ``now`` decides what has expired."""
     return [
-        Column("Examined", lambda r: short_when(r.examined_at), sample="30 Sep 2026 09:00"),
         Column(
-            "Kind",
-            lambda r: KIND_SHORT.get(r.kind, words(r.kind)),
-            sample="Health assessment",
-            tip=True,
+            tr_noop("Examined"), lambda r: short_when(r.examined_at), sample="30 Sep 2026 09:00"
         ),
-        Column("Outcome", lambda r: outcome_title(r.outcome), sample="Fit with medical escort"),
         Column(
-            "Valid until",
+            tr_noop("Kind"), lambda r: _kind_short(r.kind), sample="Health assessment", tip=True
+        ),
+        Column(
+            tr_noop("Outcome"), lambda r: outcome_title(r.outcome), sample="Fit with medical escort"
+        ),
+        Column(
+            tr_noop("Valid until"),
             lambda r: validity_text(r, now(), short=True),
             sample="30 Sep 2026 09:00",
-            header_tip="Until when a fit outcome holds; for a deferral, the review date",
+            header_tip=tr_noop("Until when a fit outcome holds; for a deferral, the review date"),
         ),
-        Column("Examiner", lambda r: r.examiner, tip=True),
+        Column(tr_noop("Examiner"), lambda r: r.examiner, tip=True),
     ]
 
 
 def record_facts(record: MedicalRecordView, now: datetime) -> list[tuple[str, str]]:
     """The fields of one record as ``(label, text)``, empty ones left out."""
     facts = [
-        ("Examined", when(record.examined_at)),
-        ("Kind", kind_title(record.kind)),
-        ("Examiner", record.examiner),
-        ("Clinic", record.clinic),
-        ("Outcome", outcome_title(record.outcome)),
+        (tr("Examined"), when(record.examined_at)),
+        (tr("Kind"), kind_title(record.kind)),
+        (tr("Examiner"), record.examiner),
+        (tr("Clinic"), record.clinic),
+        (tr("Outcome"), outcome_title(record.outcome)),
     ]
     if record.review_date is not None:
-        facts.append(("Review", f"{record.review_date:%a %d %b %Y}"))
+        facts.append((tr("Review"), f"{record.review_date:%a %d %b %Y}"))
     if record.escort:
-        facts.append(("Medical escort", ESCORT_TITLES.get(record.escort, words(record.escort))))
+        facts.append((tr("Medical escort"), escort_title(record.escort)))
     found = conditions(record)
     if found:
-        facts.append(("Conditions", "\n".join(found)))
+        facts.append((tr("Conditions"), "\n".join(found)))
     if record.pregnancy_weeks is not None:
-        facts.append(("Pregnancy", f"{record.pregnancy_weeks} weeks at the examination"))
+        weeks = tr("{weeks} weeks at the examination").format(weeks=record.pregnancy_weeks)
+        facts.append((tr("Pregnancy"), weeks))
     if record.valid_until is not None:
-        facts.append(("Valid until", validity_text(record, now)))
-    facts.append(("Last changed", f"{when(record.recorded_at)} by {record.recorded_by or '—'}"))
+        facts.append((tr("Valid until"), validity_text(record, now)))
+    changed = tr("{when} by {who}").format(
+        when=when(record.recorded_at), who=record.recorded_by or "—"
+    )
+    facts.append((tr("Last changed"), changed))
     return [(label, text) for label, text in facts if text]

@@ -52,7 +52,8 @@ from desktop.ui.kit.forms import FormDialog, select_data
 from desktop.ui.kit.operations import QueryOp
 from desktop.ui.kit.tables import Column, RecordListModel, fit_table, record_table, words
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, add_button, heading, muted
-from desktop.ui.medical.dialogs import CaseFitness, MedicalHistoryDialog
+from desktop.ui.medical.fitness import CaseFitness
+from desktop.ui.medical.history import MedicalHistoryDialog
 from desktop.ui.registry.consent_protection import ConsentDialog, ProtectionDialog
 from desktop.ui.registry.document_dialogs import (
     CustodyDialog,
