@@ -204,7 +204,7 @@ def test_a_duration_out_of_its_limits_is_said_beside_it_and_not_saved(qtbot, off
     interval.unit.setCurrentIndex(interval.unit.findData("hours"))
     interval.amount.setValue(3)
     hint = page.hints[EXPORT_INTERVAL.key]
-    assert hint.text() == "choose between 6 hours and 30 days."
+    assert hint.text() == "Choose between 6 hours and 30 days."
     page.save_button.click()
     assert page.message.text() == (
         "Export to headquarters every: choose between 6 hours and 30 days. Nothing was saved."
@@ -221,7 +221,9 @@ def test_keys_are_checked_as_they_are_typed(qtbot, page):
     keys.new_key.setText("age1notakey")
     assert not keys.add_button.isEnabled()
     assert keys.new_key_error.isVisible()
-    assert "not an age public key: age1 followed by 58" in keys.new_key_error.text()
+    assert keys.new_key_error.text() == (
+        "That is not an age public key: age1 followed by 58 lower-case letters and digits."
+    )
     keys.new_key.setText("AGE-SECRET-KEY-1" + "Q" * 58)
     assert not keys.add_button.isEnabled()
     keys.new_key.setText(f"  {HQ_KEY} ")

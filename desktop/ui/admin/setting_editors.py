@@ -49,6 +49,11 @@ _DURATION_WORDS = {
 _DURATION_MAX = 9999
 
 
+def sentence(text: str) -> str:
+    """A setting's problem ("choose between ...") said on its own: capitalised."""
+    return text[:1].upper() + text[1:]
+
+
 def duration_text(setting: DurationSetting, value: timedelta) -> str:
     """ "7 days", "36 hours": in the largest unit that measures ``value`` exactly."""
     amount, unit = setting.in_units(value)
@@ -249,6 +254,9 @@ class KeyListEditor(SettingEditor):
         self.list.setFont(mono)
         self.list.setAccessibleName(tr(setting.title))
         self.list.setMaximumHeight(self.list.fontMetrics().height() * 5 + 8)
+        # a key is checked by eye against headquarters' letter: it is shown whole
+        sample = "age1" + "q" * 58
+        self.list.setMinimumWidth(self.list.fontMetrics().horizontalAdvance(sample) + 24)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.list)
         row = QHBoxLayout()
@@ -293,7 +301,7 @@ class KeyListEditor(SettingEditor):
             return None
         problem = self._keys.item_problem(text)
         if problem is not None:
-            return problem
+            return sentence(problem)
         if text in self.value():
             return tr("That key is listed already.")
         if len(self.value()) >= self._keys.max_items:

@@ -34,7 +34,7 @@ from desktop.services.office.settings import (
 )
 from desktop.services.schedule.places import PlacesService
 from desktop.ui.admin.places_box import PlacesBox
-from desktop.ui.admin.setting_editors import IntEditor, SettingEditor, editor_for
+from desktop.ui.admin.setting_editors import IntEditor, SettingEditor, editor_for, sentence
 from desktop.ui.kit import palette
 from desktop.ui.kit.i18n import tr, tr_noop
 from desktop.ui.kit.operations import QueryOp, WriteOp
@@ -201,7 +201,7 @@ class SettingsPage(Page):
             hint.setText(editor.hint())
             hint.setStyleSheet(palette.text_style(palette.MUTED))
         else:
-            hint.setText(problem)
+            hint.setText(sentence(problem))
             hint.setStyleSheet(palette.text_style(palette.ERROR))
 
     def changed_settings(self) -> list[OfficeSetting[Any]]:

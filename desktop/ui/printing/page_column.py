@@ -133,6 +133,8 @@ class PageColumn(QScrollArea):
             if widget is not None:
                 widget.deleteLater()
         if pages is not None:
+            # deleted with its parent, without being closed: still let go of the document
+            self.destroyed.connect(lambda _obj=None, held=pages: held.close())
             for number, size in enumerate(pages.sizes, start=1):
                 view = PageSheet(self._container, number, size)
                 self.views.append(view)
