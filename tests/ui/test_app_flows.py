@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from desktop.errors import KnownError
 from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.permissions import Role
-from desktop.ui import worker
+from desktop.ui.kit import operations
+from desktop.ui.kit.operations import QueryOp
 from desktop.ui.kit.widgets import DemoBanner
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 
@@ -115,7 +117,7 @@ def test_throttling_disables_the_button_with_a_countdown(qtbot, make_desk, data_
     desk.start()
     for _ in range(4):
         _unlock(qtbot, desk, "vera", "not the right password at all")
-        qtbot.waitUntil(lambda: not worker.busy(), timeout=10_000)
+        qtbot.waitUntil(lambda: not operations.busy(), timeout=10_000)
     window = desk.unlock_window
     assert "Wait" in window.message.text() or "Wait" in window.unlock_button.text()
     assert not window.unlock_button.isEnabled()
@@ -130,6 +132,7 @@ def test_idle_lock_clears_views_and_keeps_draft_for_same_user(qtbot, make_desk, 
     main = desk.main_window
     main.show_page("settings")
     settings = main.page("settings")
+    qtbot.waitUntil(lambda: not operations.is_busy(settings), timeout=10_000)
     settings.idle_minutes.setValue(25)  # typed, not saved
     office = desk.office
     key = office.db.key
@@ -159,14 +162,34 @@ def test_draft_is_discarded_when_another_user_unlocks(qtbot, make_desk, data_dir
     _unlock(qtbot, desk, "admin", ADMIN_PASSWORD)
     qtbot.waitUntil(lambda: desk.main_window is not None, timeout=10_000)
     desk.main_window.show_page("settings")
-    desk.main_window.page("settings").idle_minutes.setValue(33)
+    settings = desk.main_window.page("settings")
+    qtbot.waitUntil(lambda: not operations.is_busy(settings), timeout=10_000)
+    settings.idle_minutes.setValue(33)
     desk.lock_office()
     _unlock(qtbot, desk, "bora", USER_PASSWORD)
     qtbot.waitUntil(lambda: desk.main_window is not None, timeout=10_000)
     main = desk.main_window
     assert main.stack.currentWidget() is main.page("overview")
     main.show_page("settings")
-    assert main.page("settings").idle_minutes.value() == 10
+    settings = main.page("settings")
+    qtbot.waitUntil(lambda: not operations.is_busy(settings), timeout=10_000)
+    assert settings.idle_minutes.value() == 10
+
+
+def test_saved_idle_minutes_reach_the_idle_lock_through_the_notice(qtbot, make_desk, data_dir):
+    _office_with_viewer(data_dir)
+    desk = make_desk(data_dir)
+    desk.start()
+    _unlock(qtbot, desk, "admin", ADMIN_PASSWORD)
+    qtbot.waitUntil(lambda: desk.main_window is not None, timeout=10_000)
+    assert desk.idle.minutes == 10
+    desk.main_window.show_page("settings")
+    settings = desk.main_window.page("settings")
+    qtbot.waitUntil(lambda: not operations.is_busy(settings), timeout=10_000)
+    settings.idle_minutes.setValue(25)
+    settings.save_button.click()
+    qtbot.waitUntil(lambda: desk.idle.minutes == 25, timeout=10_000)
+    assert settings.message.text() == "Saved lock after this many idle minutes: 25."
 
 
 def test_lock_shortcut_returns_to_unlock_window(qtbot, make_desk, data_dir):
@@ -213,7 +236,7 @@ def test_demo_office_is_created_beside_and_marked(qtbot, make_desk, data_dir, mo
     assert desk.data_dir == data_dir.with_name("office-demo")
     assert not data_dir.joinpath("office.db").exists()
     overview = main.page("overview")
-    assert overview.cases_label.text() == "5"
+    qtbot.waitUntil(lambda: overview.cases_label.text() == "5", timeout=10_000)
 
 
 def test_crash_in_a_slot_writes_a_log_and_tells_the_user(qtbot, make_desk, data_dir, shown_errors):
@@ -235,13 +258,16 @@ def test_crash_in_a_slot_writes_a_log_and_tells_the_user(qtbot, make_desk, data_
 
 def test_known_error_in_background_reaches_the_error_callback(qtbot):
     errors: list[KnownError] = []
+    owner = QWidget()
+    qtbot.addWidget(owner)
 
     def fail() -> None:
         raise KnownError("the disk is full")
 
-    worker.run_in_background(fail, lambda _r: None, errors.append)
+    QueryOp(owner, fail).failure(errors.append).run()
     qtbot.waitUntil(lambda: len(errors) == 1, timeout=5_000)
     assert errors[0].message == "the disk is full"
+    assert not operations.is_busy(owner)
 
 
 def test_idle_lock_notices_time_spent_asleep(qtbot, qapp, monkeypatch):

@@ -1,4 +1,8 @@
-"""The audit log and its hash-chain check (admins only)."""
+"""The audit log and its hash-chain check (admins only).
+
+The newest entries load in the background and reload whenever something is recorded
+(every write is; the check itself records that it ran), keeping the selection.
+"""
 
 from __future__ import annotations
 
@@ -12,18 +16,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
-from desktop.services.office.audit import ChainCheck
+from desktop.services.changes import Change, Kind
+from desktop.services.office.audit import AuditRecord, ChainCheck
 from desktop.services.office.audit_log import AuditLogService
 from desktop.ui.admin.table_models import audit_model
+from desktop.ui.kit.i18n import tr, tr_noop
+from desktop.ui.kit.operations import QueryOp, WriteOp
 from desktop.ui.kit.page import Page
+from desktop.ui.kit.tables import kept_view
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
-from desktop.ui.worker import run_in_background
+
+#: how many of the newest entries are listed
+SHOWN_ENTRIES = 1000
 
 
 class AuditPage(Page):
     key = "audit"
-    title = "Audit log"
+    title = tr_noop("Audit log")
     icon = "fa6s.clipboard-list"
+    watches = frozenset({Kind.AUDIT})
 
     def __init__(self, audit_log: AuditLogService) -> None:
         super().__init__()
@@ -31,11 +42,13 @@ class AuditPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
-        layout.addWidget(heading(self.title, self))
+        layout.addWidget(heading(tr(self.title), self))
         layout.addWidget(
             muted(
-                "Every sign-in, change, print and export is recorded here. The entries are "
-                "chained together, so removing or editing one is detected by the check.",
+                tr(
+                    "Every sign-in, change, print and export is recorded here. The entries are "
+                    "chained together, so removing or editing one is detected by the check."
+                ),
                 self,
             )
         )
@@ -49,7 +62,7 @@ class AuditPage(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.verify_button = QPushButton("&Check the chain", self)
+        self.verify_button = QPushButton(tr("&Check the chain"), self)
         self.verify_button.setObjectName("verifyButton")
         row.addWidget(self.verify_button)
         self.result = InlineMessage(self)
@@ -57,16 +70,35 @@ class AuditPage(Page):
         row.addWidget(self.result)
         row.addStretch(1)
         layout.addLayout(row)
-        self.verify_button.clicked.connect(self.verify)
+        self.verify_button.clicked.connect(lambda _checked=False: self.verify())
 
+    # -- the list ----------------------------------------------------------------------
     def refresh(self) -> None:
-        self.model.set_rows(self._audit.recent(limit=1000))
+        self._load()
 
+    def on_change(self, change: Change) -> None:
+        if self.isVisible() and change.touches(*self.watches):
+            self._load(quiet=True)
+
+    def _load(self, quiet: bool = False) -> None:
+        audit = self._audit
+        op = QueryOp(self, lambda: audit.recent(limit=SHOWN_ENTRIES)).replacing("load")
+        op.success(self._loaded).failure(self._load_failed)
+        (op.quiet() if quiet else op).run()
+
+    def _loaded(self, events: list[AuditRecord]) -> None:
+        with kept_view(self.table, lambda row: self.model.record(row).seq):
+            self.model.set_rows(events)
+
+    def _load_failed(self, error: KnownError) -> None:
+        self.result.show_error(error.message)
+
+    # -- the check ---------------------------------------------------------------------
     def verify(self) -> None:
-        # a long log takes seconds to check: off the GUI thread
+        # a long log takes seconds to check; the check records that it ran (a write)
         self.verify_button.setEnabled(False)
-        self.result.show_notice("Checking…")
-        run_in_background(self._audit.verify, self._verified, self._verify_failed)
+        self.result.show_notice(tr("Checking…"))
+        WriteOp(self, self._audit.verify).success(self._verified).failure(self._verify_failed).run()
 
     def _verify_failed(self, error: KnownError) -> None:
         self.verify_button.setEnabled(True)
@@ -75,10 +107,13 @@ class AuditPage(Page):
     def _verified(self, check: ChainCheck) -> None:
         self.verify_button.setEnabled(True)
         if check.ok:
-            self.result.show_notice(f"All {check.events:,} entries are intact.")
+            self.result.show_notice(
+                tr("All {count} entries are intact.").format(count=f"{check.events:,}")
+            )
         else:
             self.result.show_error(
-                f"The chain is broken at entry {check.first_bad_seq}: the log was altered. "
-                "Report this to headquarters."
+                tr(
+                    "The chain is broken at entry {seq}: the log was altered. "
+                    "Report this to headquarters."
+                ).format(seq=check.first_bad_seq)
             )
-        self.refresh()

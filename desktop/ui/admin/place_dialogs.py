@@ -14,37 +14,51 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QSizePolicy, QS
 from desktop.services.schedule.places import PlaceInput, PlaceRecord, validate_place
 from desktop.services.vocabulary import LOCATION_KINDS
 from desktop.ui.kit.forms import CheckedFormDialog, add_checked_rows, combo, select_data
+from desktop.ui.kit.i18n import plural, tr, tr_noop
 from desktop.ui.kit.tables import Column, RecordListModel, words
 from desktop.ui.kit.widgets import muted
 
 #: how each kind of place reads
 KIND_TITLES = {
-    "office": "IOM office",
-    "clinic": "Clinic",
-    "embassy": "Embassy",
-    "hotel": "Hotel",
-    "other": "Other",
+    "office": tr_noop("IOM office"),
+    "clinic": tr_noop("Clinic"),
+    "embassy": tr_noop("Embassy"),
+    "hotel": tr_noop("Hotel"),
+    "other": tr_noop("Other"),
 }
-_FIELD_TITLES = {"name": "a name", "slot_minutes": "a slot length", "capacity": "a capacity"}
+#: what an untouched field still lacks, as the "Still needed" line names it
+_FIELD_TITLES = {
+    "name": tr_noop("a name"),
+    "slot_minutes": tr_noop("a slot length"),
+    "capacity": tr_noop("a capacity"),
+}
 #: wider than any valid value: validate_place says what the limits are
 _SPIN_MAX = 999
 
 
 def kind_title(kind: str) -> str:
-    return KIND_TITLES.get(kind, words(kind))
+    return tr(KIND_TITLES[kind]) if kind in KIND_TITLES else words(kind)
 
 
 def _capacity(place: PlaceRecord) -> str:
-    return "1 at a time" if place.capacity == 1 else f"{place.capacity} at a time"
+    return plural(place.capacity, tr_noop("{n} at a time"), tr_noop("{n} at a time"))
+
+
+def _slot(place: PlaceRecord) -> str:
+    return tr("{minutes} min").format(minutes=place.slot_minutes)
+
+
+def _in_use(place: PlaceRecord) -> str:
+    return tr("Yes") if place.active else tr("No (retired)")
 
 
 PLACE_COLUMNS: list[Column[PlaceRecord]] = [
-    Column("Name", lambda p: p.name, sample="IOM office, interview room 2", tip=True),
-    Column("Kind", lambda p: kind_title(p.kind), sample="IOM office"),
-    Column("Address", lambda p: p.address, sample="Rruga Lidhja e Prizrenit 12", tip=True),
-    Column("Capacity", _capacity, sample="10 at a time"),
-    Column("Slot", lambda p: f"{p.slot_minutes} min", sample="480 min", header_tip="Slot length"),
-    Column("In use", lambda p: "Yes" if p.active else "No (retired)", sample="No (retired)"),
+    Column(tr_noop("Name"), lambda p: p.name, sample="IOM office, interview room 2", tip=True),
+    Column(tr_noop("Kind"), lambda p: kind_title(p.kind), sample="IOM office"),
+    Column(tr_noop("Address"), lambda p: p.address, sample="Rruga Lidhja e Prizrenit 12", tip=True),
+    Column(tr_noop("Capacity"), _capacity, sample="10 at a time"),
+    Column(tr_noop("Slot"), _slot, sample="480 min", header_tip=tr_noop("Slot length")),
+    Column(tr_noop("In use"), _in_use, sample="No (retired)"),
 ]
 
 
@@ -64,63 +78,23 @@ class PlaceDialog(CheckedFormDialog):
         *,
         default_slot_minutes: int = 30,
     ) -> None:
-        super().__init__(parent, f"Place: {place.name}" if place else "Add a place")
+        super().__init__(
+            parent, tr("Place: {name}").format(name=place.name) if place else tr("Add a place")
+        )
         self.setObjectName("placeDialog")
         self.setMinimumWidth(520)
         self.place_id = place.id if place else None
         self.body.addWidget(
             muted(
-                "Where families come for interviews, medical checks and other appointments. "
-                "Families see the name, address and map line on their slips.",
+                tr(
+                    "Where families come for interviews, medical checks and other appointments. "
+                    "Families see the name, address and map line on their slips."
+                ),
                 self,
             )
         )
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.name = QLineEdit(self)
-        self.name.setObjectName("placeName")
-        self.name.setPlaceholderText("e.g. IOM office, interview room 2")
-        self.kind = combo(self, "placeKind", LOCATION_KINDS, KIND_TITLES)
-        self.address = QLineEdit(self)
-        self.address.setObjectName("placeAddress")
-        self.address.setPlaceholderText("street and town, as printed on the slip")
-        self.map_line = QLineEdit(self)
-        self.map_line.setObjectName("placeMapLine")
-        self.map_line.setPlaceholderText("e.g. next to the harbour mosque, blue gate")
-        self.capacity = QSpinBox(self)
-        self.capacity.setObjectName("placeCapacity")
-        self.capacity.setRange(0, _SPIN_MAX)
-        self.capacity.setSuffix(" at a time")
-        self.capacity.setValue(1)
-        self.capacity.setToolTip("How many appointments can run here at the same time")
-        self.slot_minutes = QSpinBox(self)
-        self.slot_minutes.setObjectName("placeSlotMinutes")
-        self.slot_minutes.setRange(0, _SPIN_MAX)
-        self.slot_minutes.setSingleStep(5)
-        self.slot_minutes.setSuffix(" minutes")
-        self.slot_minutes.setValue(default_slot_minutes)
-        self.slot_minutes.setToolTip("The usual length of one appointment here")
-        for spin in (self.capacity, self.slot_minutes):
-            spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("000 minutes") + 40)
-        self.active = QCheckBox("In use (untick to retire the place)", self)
-        self.active.setObjectName("placeActive")
-        self.active.setChecked(True)
-        self.active.setToolTip(
-            "A retired place stays on past appointments but cannot be chosen for new ones."
-        )
-        rows: list[tuple[str, str, QWidget]] = [
-            ("name", "&Name", self.name),
-            ("kind", "&Kind", self.kind),
-            ("address", "&Address", self.address),
-            ("map_line", "&Map line", self.map_line),
-            ("capacity", "&Capacity", self.capacity),
-            ("slot_minutes", "&Slot length", self.slot_minutes),
-            ("active", "", self.active),
-        ]
-        self._errors.update(add_checked_rows(self, form, rows))
-        self._form = form
-        self.body.addLayout(form)
+        self._form = self._build_form(default_slot_minutes)
+        self.body.addLayout(self._form)
         self.add_still_needed()
         self.finish_layout()
 
@@ -146,6 +120,54 @@ class PlaceDialog(CheckedFormDialog):
         self.revalidate()
         self.name.setFocus()
 
+    def _build_form(self, default_slot_minutes: int) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("placeName")
+        self.name.setPlaceholderText(tr("e.g. IOM office, interview room 2"))
+        self.kind = combo(self, "placeKind", LOCATION_KINDS, KIND_TITLES)
+        self.address = QLineEdit(self)
+        self.address.setObjectName("placeAddress")
+        self.address.setPlaceholderText(tr("street and town, as printed on the slip"))
+        self.map_line = QLineEdit(self)
+        self.map_line.setObjectName("placeMapLine")
+        self.map_line.setPlaceholderText(tr("e.g. next to the harbour mosque, blue gate"))
+        self.capacity = QSpinBox(self)
+        self.capacity.setObjectName("placeCapacity")
+        self.capacity.setRange(0, _SPIN_MAX)
+        self.capacity.setSuffix(tr(" at a time"))
+        self.capacity.setValue(1)
+        self.capacity.setToolTip(tr("How many appointments can run here at the same time"))
+        self.slot_minutes = QSpinBox(self)
+        self.slot_minutes.setObjectName("placeSlotMinutes")
+        self.slot_minutes.setRange(0, _SPIN_MAX)
+        self.slot_minutes.setSingleStep(5)
+        self.slot_minutes.setSuffix(tr(" minutes"))
+        self.slot_minutes.setValue(default_slot_minutes)
+        self.slot_minutes.setToolTip(tr("The usual length of one appointment here"))
+        for spin in (self.capacity, self.slot_minutes):
+            spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            width = spin.fontMetrics().horizontalAdvance("000" + tr(" minutes")) + 40
+            spin.setMinimumWidth(width)
+        self.active = QCheckBox(tr("In use (untick to retire the place)"), self)
+        self.active.setObjectName("placeActive")
+        self.active.setChecked(True)
+        self.active.setToolTip(
+            tr("A retired place stays on past appointments but cannot be chosen for new ones.")
+        )
+        rows: list[tuple[str, str, QWidget]] = [
+            ("name", tr("&Name"), self.name),
+            ("kind", tr("&Kind"), self.kind),
+            ("address", tr("&Address"), self.address),
+            ("map_line", tr("&Map line"), self.map_line),
+            ("capacity", tr("&Capacity"), self.capacity),
+            ("slot_minutes", tr("&Slot length"), self.slot_minutes),
+            ("active", "", self.active),
+        ]
+        self._errors.update(add_checked_rows(self, form, rows))
+        return form
+
     def set_value(self, data: PlaceInput) -> None:
         self.name.setText(data.name)
         select_data(self.kind, data.kind)
@@ -170,7 +192,7 @@ class PlaceDialog(CheckedFormDialog):
         return validate_place(self.value())
 
     def _untouched_problems(self, names: list[str]) -> None:
-        self.show_still_needed([_FIELD_TITLES.get(n, n) for n in names])
+        self.show_still_needed([tr(_FIELD_TITLES[n]) if n in _FIELD_TITLES else n for n in names])
 
     # -- across an auto-lock ----------------------------------------------------------------
     def draft(self) -> dict[str, Any]:

@@ -1,7 +1,13 @@
-"""Accounts and roles (admins only)."""
+"""Accounts and roles (admins only).
+
+The list loads in the background and reloads when an account changes (a change notice),
+keeping the selected account; every change runs as a write, and the notice it causes
+reloads the list, so no action reloads it by hand.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -16,34 +22,40 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
+from desktop.services.changes import Change, Kind
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.records import UserRecord
 from desktop.ui.admin.table_models import users_model
-from desktop.ui.admin.user_dialogs import AddUserDialog, RolesDialog, SetPasswordDialog
+from desktop.ui.admin.user_dialogs import AddUserDialog, NewUser, RolesDialog, SetPasswordDialog
 from desktop.ui.kit import dialogs
+from desktop.ui.kit.i18n import tr, tr_noop
+from desktop.ui.kit.operations import QueryOp, WriteOp
 from desktop.ui.kit.page import Page
-from desktop.ui.kit.widgets import MARGIN, SPACING, heading, muted
+from desktop.ui.kit.tables import kept_view
+from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
 
 
 class UsersPage(Page):
     key = "users"
-    title = "Users and roles"
+    title = tr_noop("Users and roles")
     icon = "fa6s.users-gear"
+    watches = frozenset({Kind.USER})
 
     def __init__(self, accounts: AccountService) -> None:
         super().__init__()
         self._accounts = accounts
         self._open_dialog: AddUserDialog | None = None
         self._pending_draft: dict[str, Any] | None = None
-        self._closing = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
-        layout.addWidget(heading(self.title, self))
+        layout.addWidget(heading(tr(self.title), self))
         layout.addWidget(
             muted(
-                "Each person signs in with their own account. Roles decide what they may "
-                "see and change; medical and protection details need their own roles.",
+                tr(
+                    "Each person signs in with their own account. Roles decide what they may "
+                    "see and change; medical and protection details need their own roles."
+                ),
                 self,
             )
         )
@@ -57,43 +69,58 @@ class UsersPage(Page):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
-
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Add user…", self)
-        self.roles_button = QPushButton("&Roles…", self)
-        self.password_button = QPushButton("Set &password…", self)
-        self.disable_button = QPushButton("&Disable", self)
-        self.enable_button = QPushButton("&Enable…", self)
-        self.unlock_button = QPushButton("&Unlock", self)
-        for button in (
-            self.add_button,
-            self.roles_button,
-            self.password_button,
-            self.disable_button,
-            self.enable_button,
-            self.unlock_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-
-        self.add_button.clicked.connect(self.add_user)
-        self.roles_button.clicked.connect(self.change_roles)
-        self.password_button.clicked.connect(self.set_password)
-        self.disable_button.clicked.connect(self.disable_user)
-        self.enable_button.clicked.connect(self.enable_user)
-        self.unlock_button.clicked.connect(self.unlock_user)
+        self.message = InlineMessage(self)
+        self.message.setObjectName("usersMessage")
+        layout.addWidget(self.message)
+        layout.addLayout(self._build_buttons())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
+    def _build_buttons(self) -> QHBoxLayout:
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(tr("&Add user…"), self)
+        self.roles_button = QPushButton(tr("&Roles…"), self)
+        self.password_button = QPushButton(tr("Set &password…"), self)
+        self.disable_button = QPushButton(tr("&Disable"), self)
+        self.enable_button = QPushButton(tr("&Enable…"), self)
+        self.unlock_button = QPushButton(tr("&Unlock"), self)
+        actions: list[tuple[QPushButton, Callable[[], None]]] = [
+            (self.add_button, self.add_user),
+            (self.roles_button, self.change_roles),
+            (self.password_button, self.set_password),
+            (self.disable_button, self.disable_user),
+            (self.enable_button, self.enable_user),
+            (self.unlock_button, self.unlock_user),
+        ]
+        for button, action in actions:
+            button.clicked.connect(lambda _checked=False, act=action: act())
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        return buttons
+
+    # -- the list ----------------------------------------------------------------------
     def refresh(self) -> None:
-        selected = self.selected()
-        self.model.set_rows(self._accounts.list_users())
-        if selected is not None:
-            for row in range(self.model.rowCount()):
-                if self.model.record(row).username == selected.username:
-                    self.table.selectRow(row)
+        self._load()
+
+    def on_change(self, change: Change) -> None:
+        if self.isVisible() and change.touches(*self.watches):
+            self._load(quiet=True)
+
+    def _load(self, quiet: bool = False) -> None:
+        op = QueryOp(self, self._accounts.list_users).replacing("load")
+        op.success(self._loaded).failure(self._failed)
+        (op.quiet() if quiet else op).run()
+
+    def _loaded(self, users: list[UserRecord]) -> None:
+        with kept_view(self.table, self._username_at):
+            self.model.set_rows(users)
         self._update_buttons()
+
+    def _failed(self, error: KnownError) -> None:
+        self.message.show_error(error.message)
+
+    def _username_at(self, row: int) -> str:
+        return self.model.record(row).username
 
     def selected(self) -> UserRecord | None:
         rows = self.table.selectionModel().selectedRows()
@@ -115,14 +142,12 @@ class UsersPage(Page):
         if self._pending_draft:
             dialog.restore(self._pending_draft)
             self._pending_draft = None
-        dialog.on_accept(
-            lambda: self._accounts.add_user(
-                dialog.username.text(),
-                dialog.roles.roles(),
-                dialog.passwords.password(),
-                dialog.display_name.text(),
-            )
-        )
+        accounts = self._accounts
+
+        def add(new: NewUser) -> None:
+            accounts.add_user(new.username, new.roles, new.password, new.display_name)
+
+        dialog.submit(add)
         self._open_dialog = dialog
         self._show(dialog)
 
@@ -131,7 +156,8 @@ class UsersPage(Page):
         if user is None:
             return
         dialog = RolesDialog(self, user.username, user.roles)
-        dialog.on_accept(lambda: self._accounts.set_roles(user.username, dialog.roles.roles()))
+        accounts, username = self._accounts, user.username
+        dialog.submit(lambda roles: accounts.set_roles(username, roles))
         self._show(dialog)
 
     def set_password(self) -> None:
@@ -140,12 +166,11 @@ class UsersPage(Page):
             return
         dialog = SetPasswordDialog(
             self,
-            f"Set the password of {user.username}",
-            "Tell the user their new password in person; they can change it afterwards.",
+            tr("Set the password of {user}").format(user=user.username),
+            tr("Tell the user their new password in person; they can change it afterwards."),
         )
-        dialog.on_accept(
-            lambda: self._accounts.set_password(user.username, dialog.passwords.password())
-        )
+        accounts, username = self._accounts, user.username
+        dialog.submit(lambda password: accounts.set_password(username, password))
         self._show(dialog)
 
     def enable_user(self) -> None:
@@ -154,10 +179,11 @@ class UsersPage(Page):
             return
         dialog = SetPasswordDialog(
             self,
-            f"Enable {user.username}",
-            "A disabled account lost its key; give it a new password to enable it.",
+            tr("Enable {user}").format(user=user.username),
+            tr("A disabled account lost its key; give it a new password to enable it."),
         )
-        dialog.on_accept(lambda: self._accounts.enable(user.username, dialog.passwords.password()))
+        accounts, username = self._accounts, user.username
+        dialog.submit(lambda password: accounts.enable(username, password))
         self._show(dialog)
 
     def disable_user(self) -> None:
@@ -166,16 +192,28 @@ class UsersPage(Page):
             return
         if not dialogs.confirm(
             self,
-            "Disable account",
-            f"Disable {user.username}? Their password will no longer open the office.",
+            tr("Disable account"),
+            tr("Disable {user}? Their password will no longer open the office.").format(
+                user=user.username
+            ),
         ):
             return
-        self._run(lambda: self._accounts.disable(user.username))
+        accounts, username = self._accounts, user.username
+        self._write(lambda: accounts.disable(username))
 
     def unlock_user(self) -> None:
         user = self.selected()
         if user is not None:
-            self._run(lambda: self._accounts.unlock_account(user.username))
+            accounts, username = self._accounts, user.username
+            self._write(lambda: accounts.unlock_account(username))
+
+    def _write(self, action: Callable[[], object]) -> None:
+        """A change without a dialog; the change notice reloads the list."""
+        self.message.clear()
+        WriteOp(self, action).failure(self._refused).run()
+
+    def _refused(self, error: KnownError) -> None:
+        dialogs.show_error(self, tr(self.title), error.message)
 
     def _show(self, dialog: QDialog) -> None:
         """Window-modal but not a nested event loop, so auto-lock can close it."""
@@ -186,20 +224,6 @@ class UsersPage(Page):
     def _dialog_closed(self, dialog: QDialog) -> None:
         if dialog is self._open_dialog:
             self._open_dialog = None
-        if not self._closing:
-            self.refresh()
-
-    def close_for_lock(self) -> None:
-        self._closing = True
-        for dialog in self.findChildren(QDialog):
-            dialog.reject()
-
-    def _run(self, action: Any) -> None:
-        try:
-            action()
-        except KnownError as exc:
-            dialogs.show_error(self, "Users and roles", exc.message)
-        self.refresh()
 
     # -- drafts ------------------------------------------------------------------
     def draft(self) -> dict[str, Any] | None:
@@ -211,4 +235,4 @@ class UsersPage(Page):
         pending = draft.get("add_user")
         if isinstance(pending, dict):
             self._pending_draft = pending
-            QTimer.singleShot(0, self.add_user)
+            QTimer.singleShot(0, self, self.add_user)

@@ -1,5 +1,9 @@
-"""Form dialogs: OK runs a service call in the background and known errors stay inside
-the dialog; checked forms show a message under each field as the clerk types."""
+"""Form dialogs: OK runs a service call as a ``WriteOp`` and known errors stay inside the
+dialog; checked forms show a message under each field as the clerk types.
+
+Closing the dialog abandons its write's answer (the write itself, once started, still
+commits: the change notice tells the views), so a late answer never reaches a closed one.
+"""
 
 from __future__ import annotations
 
@@ -17,13 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
+from desktop.ui.kit import operations, palette
+from desktop.ui.kit.i18n import tr
+from desktop.ui.kit.operations import WriteOp
 from desktop.ui.kit.tables import words
 from desktop.ui.kit.widgets import SPACING, InlineMessage, muted
-from desktop.ui.worker import run_in_background
 
 
 class ServiceDialog(QDialog):
-    """A dialog whose OK runs a service call; known errors stay inside the dialog."""
+    """A dialog whose OK runs a service call (a ``WriteOp``); known errors stay inside the
+    dialog. ``title`` is translated by the caller."""
 
     def __init__(self, parent: QWidget | None, title: str) -> None:
         super().__init__(parent)
@@ -45,6 +52,8 @@ class ServiceDialog(QDialog):
         self.body.addWidget(self.buttons)
 
     def on_accept(self, action: Callable[[], Any]) -> None:
+        """On OK run ``action()`` off the GUI thread, as a write; the dialog closes when it
+        succeeds and shows the known error when it does not."""
         self._action = action
 
     def problem(self) -> str | None:
@@ -60,12 +69,12 @@ class ServiceDialog(QDialog):
             return
         # password hashing takes ~0.4 s: never on the GUI thread
         self._set_busy(True)
-        run_in_background(self._action, self._done, self._failed)
+        WriteOp(self, self._action).success(self._done).failure(self._failed).run()
 
     def _set_busy(self, busy: bool) -> None:
         self.buttons.setEnabled(not busy)
         if busy:
-            self.message.show_notice("Working…")
+            self.message.show_notice(tr("Working…"))
 
     def _done(self, _result: Any) -> None:
         self._set_busy(False)
@@ -76,20 +85,22 @@ class ServiceDialog(QDialog):
         self._set_busy(False)
         self.message.show_error(error.message)
 
-
-_ERROR_STYLE = "color: #b91c1c;"
+    def done(self, result: int) -> None:
+        operations.abandon(self)
+        super().done(result)
 
 
 def add_checked_rows(
     parent: QWidget, form: QFormLayout, rows: list[tuple[str, str, QWidget]]
 ) -> dict[str, QLabel]:
-    """Add ``(name, label, widget)`` rows, each with a hidden error line below it."""
+    """Add ``(name, label, widget)`` rows (labels translated by the caller), each with a
+    hidden error line below it."""
     errors: dict[str, QLabel] = {}
     for name, label, widget in rows:
         form.addRow(label, widget)
         error = QLabel(parent)
         error.setObjectName(f"error_{name}")
-        error.setStyleSheet(_ERROR_STYLE)
+        error.setStyleSheet(palette.text_style(palette.ERROR))
         error.setWordWrap(True)
         form.addRow("", error)
         form.setRowVisible(error, False)
@@ -109,7 +120,7 @@ class FormDialog(ServiceDialog):
         return None
 
     def submit(self, action: Callable[[Any], Any]) -> None:
-        """On OK run ``action(self.value())`` off the GUI thread."""
+        """On OK run ``action(self.value())`` off the GUI thread, as a write."""
         self._submit = action
 
     def _try_accept(self) -> None:
@@ -169,7 +180,9 @@ class CheckedFormDialog(FormDialog):
         self.body.addWidget(self.missing)
 
     def show_still_needed(self, waiting: list[str]) -> None:
-        self.missing.setText("Still needed: " + ", ".join(waiting) + "." if waiting else "")
+        """Name the fields (translated by the caller) that still lack something."""
+        fields = ", ".join(waiting)
+        self.missing.setText(tr("Still needed: {fields}.").format(fields=fields) if waiting else "")
         self.missing.setVisible(bool(waiting))
 
     def error_text(self, name: str) -> str:
@@ -179,10 +192,12 @@ class CheckedFormDialog(FormDialog):
 
 
 def combo(parent: QWidget, name: str, values: tuple[str, ...], titles: dict[str, str]) -> QComboBox:
+    """A combo box of ``values`` shown by their ``titles`` (marked with ``tr_noop``,
+    translated here); a value without a title shows as words."""
     box = QComboBox(parent)
     box.setObjectName(name)
     for value in values:
-        box.addItem(titles.get(value, words(value)), value)
+        box.addItem(tr(titles[value]) if value in titles else words(value), value)
     return box
 
 

@@ -6,14 +6,19 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from desktop.services.office.passwords import MIN_LENGTH
+from desktop.ui.kit import palette
+from desktop.ui.kit.i18n import tr
 
 
 class NewPasswordFields(QObject):
-    """Adds "password", "repeat" and a hint row to the caller's form, so labels align."""
+    """Adds "password", "repeat" and a hint row to the caller's form, so labels align.
+
+    ``label`` is the translated label of the first field (default: "Password").
+    """
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget, form: QFormLayout, label: str = "Password") -> None:
+    def __init__(self, parent: QWidget, form: QFormLayout, label: str | None = None) -> None:
         super().__init__(parent)
         self.first = QLineEdit(parent)
         self.first.setObjectName("newPassword")
@@ -24,8 +29,8 @@ class NewPasswordFields(QObject):
         self.hint = QLabel(parent)
         self.hint.setObjectName("passwordHint")
         self.hint.setWordWrap(True)
-        form.addRow(label, self.first)
-        form.addRow("Repeat", self.second)
+        form.addRow(label if label is not None else tr("Password"), self.first)
+        form.addRow(tr("Repeat"), self.second)
         form.addRow("", self.hint)
         self.first.textChanged.connect(self._update)
         self.second.textChanged.connect(self._update)
@@ -35,16 +40,18 @@ class NewPasswordFields(QObject):
         length = len(self.first.text())
         if length < MIN_LENGTH:
             self.hint.setText(
-                f"{length} of at least {MIN_LENGTH} characters. "
-                "Tip: four unrelated words, with spaces."
+                tr(
+                    "{length} of at least {minimum} characters. "
+                    "Tip: four unrelated words, with spaces."
+                ).format(length=length, minimum=MIN_LENGTH)
             )
-            self.hint.setStyleSheet("color: #475569;")
+            self.hint.setStyleSheet(palette.text_style(palette.MUTED))
         elif self.second.text() and self.second.text() != self.first.text():
-            self.hint.setText("The two passwords differ.")
-            self.hint.setStyleSheet("color: #b91c1c;")
+            self.hint.setText(tr("The two passwords differ."))
+            self.hint.setStyleSheet(palette.text_style(palette.ERROR))
         else:
-            self.hint.setText(f"{length} characters - long enough.")
-            self.hint.setStyleSheet("color: #166534;")
+            self.hint.setText(tr("{length} characters - long enough.").format(length=length))
+            self.hint.setStyleSheet(palette.text_style(palette.GOOD))
         self.changed.emit()
 
     def password(self) -> str:
@@ -53,9 +60,11 @@ class NewPasswordFields(QObject):
     def problem(self) -> str | None:
         """What to fix before submitting, or None (full policy checked by services)."""
         if len(self.first.text()) < MIN_LENGTH:
-            return f"The password needs at least {MIN_LENGTH} characters."
+            return tr("The password needs at least {minimum} characters.").format(
+                minimum=MIN_LENGTH
+            )
         if self.first.text() != self.second.text():
-            return "The two passwords differ; type the same password twice."
+            return tr("The two passwords differ; type the same password twice.")
         return None
 
     def clear(self) -> None:

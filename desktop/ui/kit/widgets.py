@@ -1,7 +1,8 @@
 """Small shared widgets: headings, the DEMO banner, inline messages.
 
-Used by the first window, so this module avoids ``PySide6.QtCore.Qt``: its
-first import costs about 27 ms, a fifth of the start-up budget.
+Used by the first window, so this module imports only what that window needs anyway:
+QtGui/QtWidgets, the palette (plain strings) and ``tr`` (whose ``PySide6.QtCore.Qt``,
+about 27 ms the first time, ``app.py`` has already paid for through the operations).
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.ui.kit import palette
+from desktop.ui.kit.i18n import tr
 
 SPACING = 12
 MARGIN = 20
@@ -27,7 +31,7 @@ def heading(text: str, parent: QWidget | None = None, size: float = 1.5) -> QLab
 def muted(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #475569;")
+    label.setStyleSheet(palette.text_style(palette.MUTED))
     return label
 
 
@@ -56,10 +60,10 @@ class DemoBanner(QLabel):
     """Marks every window of a demo office, so nobody enters real cases there."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("DEMO OFFICE - fictional data only, do not enter real cases", parent)
+        super().__init__(tr("DEMO OFFICE - fictional data only, do not enter real cases"), parent)
         self.setObjectName("demoBanner")
         self.setStyleSheet(
-            "QLabel#demoBanner { background: #b45309; color: white; font-weight: bold;"
+            f"QLabel#demoBanner {{ background: {palette.DEMO}; color: white; font-weight: bold;"
             " padding: 6px; qproperty-alignment: AlignCenter; }"
         )
 
@@ -73,12 +77,12 @@ class InlineMessage(QLabel):
         self.hide()
 
     def show_error(self, text: str) -> None:
-        self.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.setStyleSheet(palette.text_style(palette.ERROR, bold=True))
         self.setText(text)
         self.show()
 
     def show_notice(self, text: str) -> None:
-        self.setStyleSheet("color: #166534;")
+        self.setStyleSheet(palette.text_style(palette.GOOD))
         self.setText(text)
         self.show()
 

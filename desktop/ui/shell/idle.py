@@ -3,6 +3,8 @@
 Qt timers run on a monotonic clock that stops while the laptop sleeps, so a
 heartbeat also compares wall-clock time: opening the lid after a long sleep
 locks at once instead of showing the last screen for the rest of the timeout.
+(``time.time()`` here measures the computer's idle time, not office time: it is the
+one clock that keeps running through a sleep.)
 """
 
 from __future__ import annotations
@@ -38,6 +40,11 @@ class IdleWatcher(QObject):
         self._last_activity = time.time()
         self._limit_seconds = 0.0
         self.set_minutes(minutes)
+
+    @property
+    def minutes(self) -> float:
+        """How long the office may stay idle before it locks."""
+        return self._limit_seconds / 60
 
     def set_minutes(self, minutes: float) -> None:
         self._limit_seconds = minutes * 60

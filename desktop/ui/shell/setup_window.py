@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
+from desktop.ui.kit.i18n import tr
 from desktop.ui.kit.password_field import NewPasswordFields
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted, right_aligned
 
@@ -40,38 +41,47 @@ class SetupWindow(QWidget):
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
         self.setObjectName("setupWindow")
-        self.setWindowTitle(f"{APP_NAME} - set up this office")
+        self.setWindowTitle(tr("{app} - set up this office").format(app=APP_NAME))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
-        layout.addWidget(heading(f"Welcome to {APP_NAME}", self))
+        layout.addWidget(heading(tr("Welcome to {app}").format(app=APP_NAME), self))
         layout.addWidget(
             muted(
-                "This folder holds no office yet. Set up the office and its first "
-                f"administrator account. Everything is stored encrypted in {data_dir}.",
+                tr(
+                    "This folder holds no office yet. Set up the office and its first "
+                    "administrator account. Everything is stored encrypted in {folder}."
+                ).format(folder=data_dir),
                 self,
             )
         )
+        layout.addLayout(self._build_form())
+        self._build_actions(layout)
+        self.create_button.clicked.connect(self._submit)
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.name_edit.setFocus()
 
+    def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         form.setSpacing(SPACING)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("officeName")
-        self.name_edit.setPlaceholderText("e.g. IOM Shëngjin")
+        self.name_edit.setPlaceholderText(tr("e.g. IOM Shëngjin"))
         self.code_edit = QLineEdit(self)
         self.code_edit.setObjectName("officeCode")
-        self.code_edit.setPlaceholderText("3 to 6 letters, e.g. SHG")
+        self.code_edit.setPlaceholderText(tr("3 to 6 letters, e.g. SHG"))
         self.code_edit.setMaxLength(6)
         self.admin_edit = QLineEdit(self)
         self.admin_edit.setObjectName("adminUser")
-        self.admin_edit.setPlaceholderText("e.g. admin or your first name")
-        form.addRow("Office &name", self.name_edit)
-        form.addRow("Office &code", self.code_edit)
-        form.addRow("&Admin user name", self.admin_edit)
-        self.passwords = NewPasswordFields(self, form, "Admin &password")
-        layout.addLayout(form)
+        self.admin_edit.setPlaceholderText(tr("e.g. admin or your first name"))
+        form.addRow(tr("Office &name"), self.name_edit)
+        form.addRow(tr("Office &code"), self.code_edit)
+        form.addRow(tr("&Admin user name"), self.admin_edit)
+        self.passwords = NewPasswordFields(self, form, tr("Admin &password"))
+        return form
 
+    def _build_actions(self, layout: QVBoxLayout) -> None:
         self.message = InlineMessage(self)
         self.message.setObjectName("setupMessage")
         layout.addWidget(self.message)
@@ -82,7 +92,7 @@ class SetupWindow(QWidget):
         self.progress.hide()
         layout.addWidget(self.progress)
 
-        self.create_button = QPushButton("&Create office", self)
+        self.create_button = QPushButton(tr("&Create office"), self)
         self.create_button.setObjectName("createButton")
         self.create_button.setDefault(True)
         right_aligned(layout, self.create_button)
@@ -93,29 +103,27 @@ class SetupWindow(QWidget):
         demo_row = QHBoxLayout()
         demo_row.addWidget(
             muted(
-                "Just looking? The demo office is kept in a separate folder and filled "
-                "with fictional families.",
+                tr(
+                    "Just looking? The demo office is kept in a separate folder and filled "
+                    "with fictional families."
+                ),
                 self,
             ),
             1,
         )
-        self.demo_button = QPushButton("Try with &demo data", self)
+        self.demo_button = QPushButton(tr("Try with &demo data"), self)
         self.demo_button.setObjectName("demoButton")
         demo_row.addWidget(self.demo_button)
         layout.addLayout(demo_row)
 
-        self.create_button.clicked.connect(self._submit)
-        self.demo_button.clicked.connect(self.demo_requested)
-        self.name_edit.setFocus()
-
     def _submit(self) -> None:
         problem = None
         if not self.name_edit.text().strip():
-            problem = "Enter the office name."
+            problem = tr("Enter the office name.")
         elif not self.code_edit.text().strip():
-            problem = "Enter the office code."
+            problem = tr("Enter the office code.")
         elif not self.admin_edit.text().strip():
-            problem = "Enter a user name for the administrator."
+            problem = tr("Enter a user name for the administrator.")
         else:
             problem = self.passwords.problem()
         if problem:
@@ -155,14 +163,16 @@ class DemoDialog(QDialog):
     def __init__(self, parent: QWidget | None, demo_dir: Path) -> None:
         super().__init__(parent)
         self.setObjectName("demoDialog")
-        self.setWindowTitle("Try with demo data")
+        self.setWindowTitle(tr("Try with demo data"))
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
         layout.addWidget(
             muted(
-                f"A demo office will be created in {demo_dir} with fictional families. "
-                "It has the accounts admin, registration, medical, protection, movement "
-                "and viewer, all with the password you choose here.",
+                tr(
+                    "A demo office will be created in {folder} with fictional families. "
+                    "It has the accounts admin, registration, medical, protection, movement "
+                    "and viewer, all with the password you choose here."
+                ).format(folder=demo_dir),
                 self,
             )
         )
@@ -171,15 +181,15 @@ class DemoDialog(QDialog):
         self.households.setObjectName("demoHouseholds")
         self.households.setRange(1, 20000)
         self.households.setValue(200)
-        form.addRow("&Families", self.households)
-        self.passwords = NewPasswordFields(self, form, "&Password")
+        form.addRow(tr("&Families"), self.households)
+        self.passwords = NewPasswordFields(self, form, tr("&Password"))
         layout.addLayout(form)
         self.message = InlineMessage(self)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create demo office")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create demo office"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

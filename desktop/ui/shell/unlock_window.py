@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
+from desktop.ui.kit.i18n import tr
 from desktop.ui.kit.widgets import (
     MARGIN,
     SPACING,
@@ -36,8 +37,8 @@ class UnlockWindow(QWidget):
     def __init__(self, office_name: str, office_code: str, data_dir: Path, demo: bool) -> None:
         super().__init__()
         self.setObjectName("unlockWindow")
-        prefix = "[DEMO] " if demo else ""
-        self.setWindowTitle(f"{prefix}{APP_NAME} - {office_name}")
+        title = tr("{app} - {office}").format(app=APP_NAME, office=office_name)
+        self.setWindowTitle(tr("[DEMO] {title}").format(title=title) if demo else title)
         self.setMinimumWidth(440)
 
         layout = QVBoxLayout(self)
@@ -52,20 +53,8 @@ class UnlockWindow(QWidget):
 
         body.addWidget(heading(APP_NAME, self))
         body.addWidget(heading(f"{office_name} ({office_code})", self, size=1.1))
-        body.addWidget(muted(f"Data folder: {data_dir}", self))
-
-        form = QFormLayout()
-        form.setSpacing(SPACING)
-        self.user_edit = QLineEdit(self)
-        self.user_edit.setObjectName("userEdit")
-        self.user_edit.setPlaceholderText("your user name")
-        self.password_edit = QLineEdit(self)
-        self.password_edit.setObjectName("passwordEdit")
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText("your password")
-        form.addRow("&User name", self.user_edit)
-        form.addRow("&Password", self.password_edit)
-        body.addLayout(form)
+        body.addWidget(muted(tr("Data folder: {folder}").format(folder=data_dir), self))
+        body.addLayout(self._build_form())
 
         self.message = InlineMessage(self)
         self.message.setObjectName("unlockMessage")
@@ -78,7 +67,7 @@ class UnlockWindow(QWidget):
         self.progress.hide()
         body.addWidget(self.progress)
 
-        self.unlock_button = QPushButton("&Unlock", self)
+        self.unlock_button = QPushButton(tr("&Unlock"), self)
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setDefault(True)
         self.unlock_button.setAutoDefault(True)
@@ -93,6 +82,20 @@ class UnlockWindow(QWidget):
         self._wait_left = 0
         self.user_edit.setFocus()
 
+    def _build_form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setSpacing(SPACING)
+        self.user_edit = QLineEdit(self)
+        self.user_edit.setObjectName("userEdit")
+        self.user_edit.setPlaceholderText(tr("your user name"))
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setObjectName("passwordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(tr("your password"))
+        form.addRow(tr("&User name"), self.user_edit)
+        form.addRow(tr("&Password"), self.password_edit)
+        return form
+
     def prefill_user(self, username: str) -> None:
         self.user_edit.setText(username)
         self.password_edit.setFocus()
@@ -101,11 +104,11 @@ class UnlockWindow(QWidget):
         user = self.user_edit.text().strip()
         password = self.password_edit.text()
         if not user:
-            self.message.show_error("Enter your user name.")
+            self.message.show_error(tr("Enter your user name."))
             self.user_edit.setFocus()
             return
         if not password:
-            self.message.show_error("Enter your password.")
+            self.message.show_error(tr("Enter your password."))
             self.password_edit.setFocus()
             return
         if self._wait_left > 0 or not self.unlock_button.isEnabled():
@@ -136,13 +139,13 @@ class UnlockWindow(QWidget):
         self._wait_left -= 1
         if self._wait_left <= 0:
             self._wait_timer.stop()
-            self.unlock_button.setText("&Unlock")
+            self.unlock_button.setText(tr("&Unlock"))
             self.unlock_button.setEnabled(True)
         else:
             self._update_wait_label()
 
     def _update_wait_label(self) -> None:
-        self.unlock_button.setText(f"Wait {self._wait_left} s")
+        self.unlock_button.setText(tr("Wait {seconds} s").format(seconds=self._wait_left))
 
     def clear_password(self) -> None:
         self.password_edit.clear()
