@@ -27,7 +27,7 @@ from desktop.services.schedule.appointments import AppointmentInput, Appointment
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.services.vocabulary import FORBIDDEN_SSR, MOBILITY_SSR, OTHER_SSR
 from desktop.ui import worker
-from desktop.ui.appointments.dialogs import to_qdate
+from desktop.ui.appointments.fields import to_qdate
 from desktop.ui.medical.dialogs import (
     CERTIFICATES_FILE,
     ENVELOPE_FILE,

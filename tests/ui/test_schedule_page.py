@@ -26,18 +26,14 @@ from desktop.services.registry.lists import RegistryService
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
 from desktop.services.schedule.places import PlaceInput, PlacesService
-from desktop.ui import worker
-from desktop.ui.appointments.dialogs import (
-    AppointmentDialog,
-    BulkScheduleDialog,
-    NewAppointmentDialog,
-    NotificationDialog,
-    OutcomeDialog,
-    RescheduleDialog,
-)
+from desktop.ui.appointments.answers import NotificationDialog, OutcomeDialog
+from desktop.ui.appointments.appointment_window import AppointmentDialog
+from desktop.ui.appointments.booking import NewAppointmentDialog, RescheduleDialog
+from desktop.ui.appointments.bulk_schedule import BulkScheduleDialog
 from desktop.ui.appointments.models import DAY_COLUMNS, WEEK_COLUMNS
 from desktop.ui.appointments.schedule_page import SchedulePage
-from desktop.ui.kit import dialogs
+from desktop.ui.kit import dialogs, operations
+from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.printing import pdf_preview
 from tests.builders import force_status
 from tests.conftest import USER_PASSWORD
@@ -121,22 +117,27 @@ class Desk:
 
 
 def make_page(qtbot: Any, office: UnlockedOffice, can_write: bool) -> SchedulePage:
+    """The page as the main window shows it: visible, hearing the office's change notices."""
     page = SchedulePage(
         AppointmentService(office),
         PlacesService(office),
         PrintingService(office),
         RegistryService(office),
+        office.clock,
         can_write,
     )
-    qtbot.addWidget(page)
+    notices = ChangeNotices(office.changes)
+    notices.changed.connect(page.on_change)
+    qtbot.addWidget(page, before_close_func=lambda _page: notices.close())
     page.resize(1200, 700)
+    page.show()
     page.refresh()
     settle(qtbot, page)
     return page
 
 
 def settle(qtbot: Any, page: SchedulePage) -> None:
-    qtbot.waitUntil(lambda: not page.loading() and not worker.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not page.loading() and not operations.busy(), timeout=WAIT_MS)
 
 
 def days_ahead(n: int) -> date:
@@ -167,7 +168,7 @@ def desk(qtbot: Any, office: UnlockedOffice, data_dir: Path) -> Iterator[Desk]:
     opened = auth.unlock(data_dir, "sched", USER_PASSWORD)
     yield Desk(opened, clinic, embassy, AppointmentService(opened), RegistrationService(opened))
     # background work of the page ends before the office closes under it
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
     opened.close()
 
 
@@ -182,12 +183,12 @@ def confirm_answers(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
 
 def times(page: SchedulePage) -> list[str]:
-    model = page.agenda_list().model
+    model = page.agenda.current_list().model
     return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def column(page: SchedulePage, title: str) -> list[str]:
-    model = page.agenda_list().model
+    model = page.agenda.current_list().model
     number = [c.title for c in model.columns].index(title)
     return [model.index(r, number).data() for r in range(model.rowCount())]
 
@@ -210,7 +211,7 @@ def test_day_view_lists_the_day_in_time_order_and_filters_by_place_and_kind(
     desk.book(c, day + timedelta(days=1), time(9, 30))  # another day: not shown
 
     page = desk.page(qtbot)
-    page.go_to(day)
+    page.agenda.go_to(day)
     settle(qtbot, page)
     assert times(page) == ["09:00", "10:00", "11:00"]
     assert column(page, "Principal") == ["Ahmad Noori", "Ahmad Sadat", "Ahmad Karimi"]
@@ -220,25 +221,25 @@ def test_day_view_lists_the_day_in_time_order_and_filters_by_place_and_kind(
     assert column(page, "Status") == ["Scheduled"] * 3
     assert column(page, "Family told") == ["No"] * 3
     assert "interviewer J. Moreau" in column(page, "Detail")[0]
-    assert page.count_label.text() == "3 appointments"
-    assert page.range_label.text().startswith(f"{day:%A} {day.day} {day:%B %Y}")
-    qtmodeltester.check(page.agenda_list().model)
+    assert page.agenda.count_label.text() == "3 appointments"
+    assert page.agenda.range_label.text().startswith(f"{day:%A} {day.day} {day:%B %Y}")
+    qtmodeltester.check(page.agenda.current_list().model)
 
-    page.place_filter.setCurrentIndex(page.place_filter.findText("IOM clinic"))
+    page.agenda.place_filter.setCurrentIndex(page.agenda.place_filter.findText("IOM clinic"))
     settle(qtbot, page)
     assert times(page) == ["10:00", "11:00"]
-    page.kind_filter.setCurrentIndex(page.kind_filter.findData("lab_xray"))
+    page.agenda.kind_filter.setCurrentIndex(page.agenda.kind_filter.findData("lab_xray"))
     settle(qtbot, page)
     assert times(page) == ["10:00"]
-    page.place_filter.setCurrentIndex(0)
-    page.kind_filter.setCurrentIndex(page.kind_filter.findData("interview"))
+    page.agenda.place_filter.setCurrentIndex(0)
+    page.agenda.kind_filter.setCurrentIndex(page.agenda.kind_filter.findData("interview"))
     settle(qtbot, page)
     assert column(page, "Case number") == column(page, "Case number")[:1]
     assert times(page) == ["09:00"]
 
     # the next day, by the navigator
-    page.kind_filter.setCurrentIndex(0)
-    page.next_button.click()
+    page.agenda.kind_filter.setCurrentIndex(0)
+    page.agenda.next_button.click()
     settle(qtbot, page)
     assert times(page) == ["09:30"]
 
@@ -253,26 +254,26 @@ def test_week_view_spans_monday_to_sunday(qtbot, desk: Desk) -> None:
     desk.book(case, monday - timedelta(days=1), time(9, 0))  # the week before
 
     page = desk.page(qtbot)
-    page.go_to(monday + timedelta(days=2))
-    page.week_button.click()
+    page.agenda.go_to(monday + timedelta(days=2))
+    page.agenda.week_button.click()
     settle(qtbot, page)
-    assert page.shown_days() == (monday, monday + timedelta(days=6))
-    assert page.agenda_list().model.columns == WEEK_COLUMNS
+    assert page.agenda.shown_days() == (monday, monday + timedelta(days=6))
+    assert page.agenda.current_list().model.columns == WEEK_COLUMNS
     assert times(page) == [
         f"{monday:%a %d %b} 09:00",
         f"{monday + timedelta(days=3):%a %d %b} 14:00",
         f"{monday + timedelta(days=6):%a %d %b} 16:30",
     ]
-    assert page.range_label.text().startswith("Week of")
+    assert page.agenda.range_label.text().startswith("Week of")
 
-    page.next_button.click()  # a week on
+    page.agenda.next_button.click()  # a week on
     settle(qtbot, page)
     assert times(page) == [f"{monday + timedelta(days=7):%a %d %b} 09:00"]
 
-    page.day_button.click()
+    page.agenda.day_button.click()
     settle(qtbot, page)
-    assert page.agenda_list().model.columns == DAY_COLUMNS
-    assert page.shown_days() == (monday + timedelta(days=9),) * 2
+    assert page.agenda.current_list().model.columns == DAY_COLUMNS
+    assert page.agenda.shown_days() == (monday + timedelta(days=9),) * 2
 
 
 # -- telling families --------------------------------------------------------------------------
@@ -289,12 +290,12 @@ def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(
     heard: list[Change] = []
     desk.office.changes.subscribe(heard.append)
     assert page.tabs.tabText(1) == "To inform (1)"
-    assert [a.id for a in page.inform_list.rows()] == [soon]
-    assert not page.notify_button.isEnabled()  # nothing selected yet
+    assert [a.id for a in page.inform.list.rows()] == [soon]
+    assert not page.inform.notify_button.isEnabled()  # nothing selected yet
 
     page.tabs.setCurrentIndex(1)
-    page.inform_list.select([soon])
-    assert page.notify_button.isEnabled()
+    page.inform.list.select([soon])
+    assert page.inform.notify_button.isEnabled()
     dialog = page.record_notification()
     assert isinstance(dialog, NotificationDialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -303,11 +304,10 @@ def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(
     qtbot.keyClicks(dialog.note, "told block C focal point")
     with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
         click_ok(dialog)
-    settle(qtbot, page)
-
-    assert page.inform_list.rows() == []
+    # nobody reloads the page: the write's change notice does
+    qtbot.waitUntil(lambda: page.inform.list.rows() == [], timeout=WAIT_MS)
     assert page.tabs.tabText(1) == "To inform"
-    assert page.inform_empty.isVisibleTo(page)
+    assert page.inform.empty.isVisibleTo(page)
     # open household windows hear of it through the change notices
     assert any(c.touches(Kind.APPOINTMENT) and c.touches_case(karimi) for c in heard)
     told = desk.appointments.get(soon)
@@ -325,9 +325,9 @@ def test_printing_slips_marks_families_told_only_after_output(
     second = desk.book(desk.household("Noori"), day, time(9, 30))
     page = desk.page(qtbot)
     page.tabs.setCurrentIndex(1)
-    assert page.inform_slips_button.text() == "Print slips (all 2)…"
+    assert page.inform.slips_button.text() == "Print slips (all 2)…"
 
-    page.inform_slips_button.click()
+    page.inform.slips_button.click()
     qtbot.waitUntil(lambda: len(previews) == 1, timeout=WAIT_MS)
     preview = previews[0]
     assert preview.pdf.startswith(b"%PDF")  # the real slips of reports/
@@ -339,12 +339,13 @@ def test_printing_slips_marks_families_told_only_after_output(
 
     preview.on_output("printed")
     preview.on_output("saved")  # printed and saved: still told once
+    qtbot.waitUntil(lambda: page.inform.list.rows() == [], timeout=WAIT_MS)
     settle(qtbot, page)
     for appointment_id in (first, second):
         told = desk.appointments.get(appointment_id)
         assert told.status == "notified"
         assert [n.method for n in told.notifications] == ["printed_slip"]
-    assert page.inform_list.rows() == []
+    assert page.inform.list.rows() == []
     assert "2 families recorded as told" in page.message.text()
     assert column(page, "Status") == []  # the agenda shows today; nothing today
 
@@ -358,17 +359,18 @@ def test_agenda_slips_through_the_real_preview_saved_to_a_file(
     target = tmp_path / "slips.pdf"
     monkeypatch.setattr(dialogs, "choose_save_path", lambda *args: target)
     page = desk.page(qtbot)
-    page.go_to(day)
+    page.agenda.go_to(day)
     settle(qtbot, page)
-    page.agenda_list().select([chosen])
-    assert page.agenda_slips_button.text() == "Print slips (1 selected)…"
+    page.agenda.current_list().select([chosen])
+    assert page.agenda.slips_button.text() == "Print slips (1 selected)…"
 
-    page.agenda_slips_button.click()
+    page.agenda.slips_button.click()
     qtbot.waitUntil(lambda: bool(page.findChildren(pdf_preview.PdfPreviewDialog)), timeout=WAIT_MS)
     preview = page.findChildren(pdf_preview.PdfPreviewDialog)[0]
     assert preview.error is None
     preview.save_as_pdf()
     assert target.read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(lambda: column(page, "Status") == ["Notified", "Scheduled"], timeout=WAIT_MS)
     settle(qtbot, page)
     assert desk.appointments.get(chosen).status == "notified"
     assert desk.appointments.get(other).status == "scheduled"
@@ -391,10 +393,10 @@ def test_print_agenda_of_the_day_shown(
     day = days_ahead(4)
     desk.book(desk.household("Karimi"), day, time(9, 0))
     page = desk.page(qtbot)
-    page.go_to(day)
-    page.place_filter.setCurrentIndex(page.place_filter.findText("IOM clinic"))
+    page.agenda.go_to(day)
+    page.agenda.place_filter.setCurrentIndex(page.agenda.place_filter.findText("IOM clinic"))
     settle(qtbot, page)
-    page.agenda_print_button.click()
+    page.agenda.print_button.click()
     qtbot.waitUntil(lambda: len(previews) == 1, timeout=WAIT_MS)
     assert asked == [(day, desk.clinic)]
     assert previews[0].suggested_name == f"agenda-{day.isoformat()}.pdf"
@@ -412,9 +414,9 @@ def test_no_show_is_listed_and_rescheduling_it_links_the_chain(qtbot, desk: Desk
 
     page = desk.page(qtbot)
     assert page.tabs.tabText(2) == "No-show follow-up (1)"
-    assert [a.id for a in page.no_show_list.rows()] == [missed]
+    assert [a.id for a in page.no_shows.list.rows()] == [missed]
     page.tabs.setCurrentIndex(2)
-    page.no_show_list.select([missed])
+    page.no_shows.list.select([missed])
     dialog = page.reschedule_no_show()
     assert isinstance(dialog, RescheduleDialog)
     qtbot.waitUntil(lambda: dialog.place.isEnabled(), timeout=WAIT_MS)
@@ -426,9 +428,7 @@ def test_no_show_is_listed_and_rescheduling_it_links_the_chain(qtbot, desk: Desk
     assert dialog.conflicts.text().startswith("✓")
     with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
         click_ok(dialog)
-    settle(qtbot, page)
-
-    assert page.no_show_list.rows() == []
+    qtbot.waitUntil(lambda: page.no_shows.list.rows() == [], timeout=WAIT_MS)
     assert page.tabs.tabText(2) == "No-show follow-up"
     assert "new date" in page.message.text()
     chain = desk.appointments.chain(missed)
@@ -443,7 +443,7 @@ def test_no_show_is_listed_and_rescheduling_it_links_the_chain(qtbot, desk: Desk
 def test_close_follow_up_needs_a_reason(qtbot, desk: Desk) -> None:
     missed = desk.no_show("Karimi")
     page = desk.page(qtbot)
-    page.no_show_list.select([missed])
+    page.no_shows.list.select([missed])
     dialog = page.close_follow_up()
     assert dialog is not None
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -452,8 +452,7 @@ def test_close_follow_up_needs_a_reason(qtbot, desk: Desk) -> None:
     assert ok.isEnabled()
     with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
         ok.click()
-    settle(qtbot, page)
-    assert page.no_show_list.rows() == []
+    qtbot.waitUntil(lambda: page.no_shows.list.rows() == [], timeout=WAIT_MS)
     assert desk.appointments.get(missed).follow_up_done
 
 
@@ -468,10 +467,12 @@ def test_appointment_dialog_records_a_no_show_only_when_confirmed(
     case = desk.household("Karimi", members=3)
     appointment = desk.book(case, today, time(8, 0), now=earlier)
     page = desk.page(qtbot)
-    page.go_to(today)
+    page.agenda.go_to(today)
     settle(qtbot, page)
     assert times(page) == ["08:00"]
-    dialog = page._open_row(page.agenda_list(), page.agenda_list().model.index(0, 0))
+    shown = page.agenda.current_list()
+    shown.table.activated.emit(shown.model.index(0, 0))  # Enter on the row
+    dialog = page.findChild(AppointmentDialog)
     assert isinstance(dialog, AppointmentDialog)
     qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
     assert len(dialog.attendee_boxes) == 3
@@ -483,25 +484,24 @@ def test_appointment_dialog_records_a_no_show_only_when_confirmed(
     assert desk.appointments.get(appointment).status == "scheduled"
     confirm_answers.append(True)
     dialog.attendance_button.click()
-    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    # the window and the page show it once the write's change notice reaches them
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "No-show", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.tabs.tabText(2) == "No-show follow-up (1)", timeout=WAIT_MS)
     settle(qtbot, page)
     assert desk.appointments.get(appointment).status == "no_show"
-    assert dialog.status_label.text() == "No-show"
-    assert page.tabs.tabText(2) == "No-show follow-up (1)"
 
     # two of three came after all
     boxes = list(dialog.attendee_boxes.values())
     boxes[0].setChecked(True)
     boxes[2].setChecked(True)
     dialog.attendance_button.click()
-    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Attended", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.tabs.tabText(2) == "No-show follow-up", timeout=WAIT_MS)
     settle(qtbot, page)
     came = desk.appointments.get(appointment)
     assert came.status == "attended"
     assert [p.attended for p in came.attendees] == [True, False, True]
     assert dialog.message.text() == "Attendance recorded: 2 of 3 came."
-    assert dialog.status_label.text() == "Attended"
-    assert page.tabs.tabText(2) == "No-show follow-up"
     dialog.reject()
 
 
@@ -528,8 +528,7 @@ def test_interview_outcome_and_the_chain_in_the_dialog(qtbot, desk: Desk) -> Non
     outcome.outcomes["recommended"].setChecked(True)
     with qtbot.waitSignal(outcome.finished, timeout=WAIT_MS):
         click_ok(outcome)
-    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
-    assert dialog.fact_labels["outcome"].text() == "Recommended"
+    qtbot.waitUntil(lambda: dialog.fact_labels["outcome"].text() == "Recommended", timeout=WAIT_MS)
     assert desk.registration.case_detail(case).status == "interviewed"
 
     # the earlier date, from the chain
@@ -574,8 +573,7 @@ def test_reschedule_and_cancel_from_the_appointment_dialog(qtbot, desk: Desk) ->
     qtbot.keyClicks(cancel.reason, "embassy closed")
     with qtbot.waitSignal(cancel.finished, timeout=WAIT_MS):
         click_ok(cancel)
-    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
-    assert dialog.status_label.text() == "Cancelled"
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Cancelled", timeout=WAIT_MS)
     assert dialog.fact_labels["reason"].text() == "embassy closed"
     assert not any(b.isEnabled() for b in dialog.write_buttons())
     dialog.reject()
@@ -590,7 +588,12 @@ def test_new_appointment_shows_a_clash_inline_and_stays_open(qtbot, desk: Desk) 
     case = desk.household("Karimi", members=3)
     desk.book(case, day, time(10, 0), place=desk.embassy, kind="interview")
     dialog = NewAppointmentDialog(
-        None, desk.appointments, PlacesService(desk.office), case, desk.members(case)
+        None,
+        desk.appointments,
+        PlacesService(desk.office),
+        desk.office.clock,
+        case,
+        desk.members(case),
     )
     qtbot.addWidget(dialog)
     dialog.open()
@@ -632,7 +635,13 @@ def test_new_appointment_for_some_members_with_interview_fields(qtbot, desk: Des
     case = desk.household("Sadat", members=3)
     members = desk.members(case)
     dialog = NewAppointmentDialog(
-        None, desk.appointments, PlacesService(desk.office), case, members, day=days_ahead(5)
+        None,
+        desk.appointments,
+        PlacesService(desk.office),
+        desk.office.clock,
+        case,
+        members,
+        day=days_ahead(5),
     )
     qtbot.addWidget(dialog)
     dialog.open()
@@ -670,16 +679,18 @@ def test_bulk_dialog_proposes_then_books(qtbot, desk: Desk) -> None:
     dialog = page.schedule_many()
     assert isinstance(dialog, BulkScheduleDialog)
     qtbot.waitUntil(lambda: not dialog.busy() and dialog.place.isEnabled(), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: dialog.status_filter.count() > 1, timeout=WAIT_MS)
-    dialog.status_filter.setCurrentIndex(dialog.status_filter.findData("accepted"))
+    qtbot.waitUntil(lambda: dialog.households.status_filter.count() > 1, timeout=WAIT_MS)
+    dialog.households.status_filter.setCurrentIndex(
+        dialog.households.status_filter.findData("accepted")
+    )
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=WAIT_MS)
-    assert dialog.shown_case_numbers() == numbers
+    assert dialog.households.shown_case_numbers() == numbers
     assert not dialog.propose_button.isEnabled()  # nobody ticked
-    qtbot.keyClicks(dialog.case_filter, numbers[4][-3:])
-    assert dialog.shown_case_numbers() == [numbers[4]]
-    dialog.case_filter.clear()
-    dialog.tick(numbers)
-    assert dialog.chosen_label.text() == "5 households ticked"
+    qtbot.keyClicks(dialog.households.case_filter, numbers[4][-3:])
+    assert dialog.households.shown_case_numbers() == [numbers[4]]
+    dialog.households.case_filter.clear()
+    dialog.households.tick(numbers)
+    assert dialog.households.chosen_label.text() == "5 households ticked"
     dialog.kind.setCurrentIndex(dialog.kind.findData("medical_exam"))
     dialog.day.setDate(QDate(day.year, day.month, day.day))
     dialog.place.setCurrentIndex(dialog.place.findText("IOM clinic"))
@@ -711,7 +722,7 @@ def test_bulk_dialog_proposes_then_books(qtbot, desk: Desk) -> None:
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         dialog.book_button.click()
     settle(qtbot, page)
-    assert page.shown_days() == (day, day)
+    assert page.agenda.shown_days() == (day, day)
     assert times(page) == ["09:00", "09:00", "09:30", "09:30"]
     assert "Booked 4 appointments" in page.message.text()
     assert "1 household did not fit" in page.message.text()
@@ -726,12 +737,13 @@ def test_bulk_booking_refused_when_someone_booked_meanwhile(qtbot, desk: Desk) -
         desk.appointments,
         PlacesService(desk.office),
         RegistryService(desk.office),
+        desk.office.clock,
         day=day,
     )
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitUntil(lambda: not dialog.busy() and dialog.place.isEnabled(), timeout=WAIT_MS)
-    dialog.tick(numbers)
+    dialog.households.tick(numbers)
     dialog.place.setCurrentIndex(dialog.place.findText("IOM clinic"))
     dialog.kind.setCurrentIndex(dialog.kind.findData("counselling"))
     dialog.propose_button.click()
@@ -765,12 +777,12 @@ def test_read_only_page_shows_lists_and_prints_the_agenda_but_changes_nothing(
     viewer = auth.unlock(data_dir, "viewer", USER_PASSWORD)
     try:
         page = make_page(qtbot, viewer, can_write=False)
-        assert [a.id for a in page.inform_list.rows()] == [appointment]
+        assert [a.id for a in page.inform.list.rows()] == [appointment]
         for button in page.write_buttons():
             assert not button.isVisibleTo(page), button.objectName()
-        assert page.agenda_print_button.isVisibleTo(page)
+        assert page.agenda.print_button.isVisibleTo(page)
         assert page.schedule_many() is None
-        page.inform_list.select([appointment])
+        page.inform.list.select([appointment])
         assert page.record_notification() is None
 
         dialog = page.open_appointment(appointment)
@@ -781,11 +793,11 @@ def test_read_only_page_shows_lists_and_prints_the_agenda_but_changes_nothing(
         assert dialog.read_only_note.isVisibleTo(dialog)
         dialog.reject()
 
-        page.agenda_print_button.click()
+        page.agenda.print_button.click()
         qtbot.waitUntil(lambda: len(previews) == 1, timeout=WAIT_MS)
         settle(qtbot, page)
     finally:
-        qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
         viewer.close()
 
 
@@ -797,7 +809,7 @@ def test_locking_closes_the_dialogs_and_empties_the_lists(qtbot, desk: Desk) -> 
     qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
     page.close_for_lock()
     assert not dialog.isVisible()
-    assert page.inform_list.rows() == []
+    assert page.inform.list.rows() == []
     assert page.open_appointment(appointment) is None
 
 
@@ -805,8 +817,8 @@ def test_office_time_is_shown_whatever_the_laptop_clock(qtbot, desk: Desk) -> No
     day = days_ahead(3)
     desk.book(desk.household("Karimi"), day, time(9, 15))
     page = desk.page(qtbot)
-    page.go_to(day)
+    page.agenda.go_to(day)
     settle(qtbot, page)
-    record = page.agenda_list().rows()[0]
+    record = page.agenda.current_list().rows()[0]
     assert record.starts_at.tzinfo is UTC or record.starts_at.utcoffset() == timedelta(0)
     assert times(page) == ["09:15"]

@@ -58,7 +58,7 @@ from desktop.services.vocabulary import (
     MOBILITY_SSR,
     OTHER_SSR,
 )
-from desktop.ui.appointments.dialogs import (
+from desktop.ui.appointments.fields import (
     day_edit,
     from_qdate,
     from_qtime,
