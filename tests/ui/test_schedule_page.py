@@ -1,9 +1,11 @@
 """The Appointments page and its dialogs: agenda by day and week, the to-inform and
-no-show lists, booking one or many, printing slips, read-only users."""
+no-show lists, booking one or many, printing slips, read-only users; reloading from
+change notices, newer reads winning, the office clock."""
 
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -16,27 +18,31 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from reportlab.pdfgen import canvas
 
 from desktop.services.changes import Change, Kind
+from desktop.services.journey.readiness import ReadinessService
 from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
-from desktop.services.office.clock import day_bounds, office_today
+from desktop.services.office.clock import FrozenClock, OfficeClock, day_bounds
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.printing.slips import PrintingService
 from desktop.services.registry.lists import RegistryService
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.schedule.orientation import OrientationService
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.ui.appointments.answers import NotificationDialog, OutcomeDialog
 from desktop.ui.appointments.appointment_window import AppointmentDialog
 from desktop.ui.appointments.booking import NewAppointmentDialog, RescheduleDialog
 from desktop.ui.appointments.bulk_schedule import BulkScheduleDialog
+from desktop.ui.appointments.case_schedule import CaseSchedule
 from desktop.ui.appointments.models import DAY_COLUMNS, WEEK_COLUMNS
 from desktop.ui.appointments.schedule_page import SchedulePage
 from desktop.ui.kit import dialogs, operations
 from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.printing import pdf_preview
 from tests.builders import force_status
-from tests.conftest import USER_PASSWORD
+from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
+from tests.ui.helpers import close_case_views, open_case_view
 
 WAIT_MS = 10_000
 
@@ -102,11 +108,15 @@ class Desk:
     def no_show(self, family: str) -> str:
         """An appointment of a new household yesterday at 10:00 (booked the day before) that
         nobody came to."""
-        yesterday = days_ahead(-1)
+        yesterday = self.day(-1)
         earlier = day_bounds(yesterday)[0] - timedelta(hours=1)
         missed = self.book(self.household(family), yesterday, time(10, 0), now=earlier)
         self.appointments.record_attendance(missed, [])
         return missed
+
+    def day(self, offset: int) -> date:
+        """The office's date ``offset`` days from today (by the office's clock)."""
+        return self.office.clock.today() + timedelta(days=offset)
 
     def members(self, case_id: str) -> list[tuple[str, str]]:
         detail = self.registration.case_detail(case_id)
@@ -116,14 +126,16 @@ class Desk:
         return make_page(qtbot, self.office, can_write)
 
 
-def make_page(qtbot: Any, office: UnlockedOffice, can_write: bool) -> SchedulePage:
+def make_page(
+    qtbot: Any, office: UnlockedOffice, can_write: bool, clock: OfficeClock | None = None
+) -> SchedulePage:
     """The page as the main window shows it: visible, hearing the office's change notices."""
     page = SchedulePage(
         AppointmentService(office),
         PlacesService(office),
         PrintingService(office),
         RegistryService(office),
-        office.clock,
+        clock or office.clock,
         can_write,
     )
     notices = ChangeNotices(office.changes)
@@ -138,10 +150,6 @@ def make_page(qtbot: Any, office: UnlockedOffice, can_write: bool) -> SchedulePa
 
 def settle(qtbot: Any, page: SchedulePage) -> None:
     qtbot.waitUntil(lambda: not page.loading() and not operations.busy(), timeout=WAIT_MS)
-
-
-def days_ahead(n: int) -> date:
-    return office_today() + timedelta(days=n)
 
 
 def small_pdf() -> bytes:
@@ -203,7 +211,7 @@ def click_ok(dialog: QDialog) -> None:
 def test_day_view_lists_the_day_in_time_order_and_filters_by_place_and_kind(
     qtbot, qtmodeltester, desk: Desk
 ) -> None:
-    day = days_ahead(3)
+    day = desk.day(3)
     a, b, c = desk.household("Karimi"), desk.household("Noori", 3), desk.household("Sadat")
     desk.book(a, day, time(11, 0))
     desk.book(b, day, time(9, 0), place=desk.embassy, kind="interview", interviewer="J. Moreau")
@@ -245,7 +253,7 @@ def test_day_view_lists_the_day_in_time_order_and_filters_by_place_and_kind(
 
 
 def test_week_view_spans_monday_to_sunday(qtbot, desk: Desk) -> None:
-    monday = days_ahead(14) - timedelta(days=days_ahead(14).weekday())
+    monday = desk.day(14) - timedelta(days=desk.day(14).weekday())
     case = desk.household("Rahimi")
     desk.book(case, monday, time(9, 0))
     desk.book(case, monday + timedelta(days=3), time(14, 0), place=desk.embassy)
@@ -283,8 +291,8 @@ def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(
     qtbot, desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     karimi = desk.household("Karimi")
-    soon = desk.book(karimi, days_ahead(1), time(10, 0))
-    desk.book(desk.household("Noori"), days_ahead(6), time(10, 0))  # not yet due
+    soon = desk.book(karimi, desk.day(1), time(10, 0))
+    desk.book(desk.household("Noori"), desk.day(6), time(10, 0))  # not yet due
 
     page = desk.page(qtbot)
     heard: list[Change] = []
@@ -320,7 +328,7 @@ def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(
 def test_printing_slips_marks_families_told_only_after_output(
     qtbot, desk: Desk, previews: list[Any]
 ) -> None:
-    day = days_ahead(1)
+    day = desk.day(1)
     first = desk.book(desk.household("Karimi"), day, time(9, 0))
     second = desk.book(desk.household("Noori"), day, time(9, 30))
     page = desk.page(qtbot)
@@ -353,7 +361,7 @@ def test_printing_slips_marks_families_told_only_after_output(
 def test_agenda_slips_through_the_real_preview_saved_to_a_file(
     qtbot, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    day = days_ahead(2)
+    day = desk.day(2)
     chosen = desk.book(desk.household("Karimi"), day, time(9, 0))
     other = desk.book(desk.household("Noori"), day, time(10, 0))
     target = tmp_path / "slips.pdf"
@@ -390,7 +398,7 @@ def test_print_agenda_of_the_day_shown(
         return real(self, day, location_id)  # the real agenda of reports/
 
     monkeypatch.setattr(PrintingService, "agenda_pdf", agenda_pdf)
-    day = days_ahead(4)
+    day = desk.day(4)
     desk.book(desk.household("Karimi"), day, time(9, 0))
     page = desk.page(qtbot)
     page.agenda.go_to(day)
@@ -420,7 +428,7 @@ def test_no_show_is_listed_and_rescheduling_it_links_the_chain(qtbot, desk: Desk
     dialog = page.reschedule_no_show()
     assert isinstance(dialog, RescheduleDialog)
     qtbot.waitUntil(lambda: dialog.place.isEnabled(), timeout=WAIT_MS)
-    new_day = days_ahead(2)
+    new_day = desk.day(2)
     dialog.day.setDate(QDate(new_day.year, new_day.month, new_day.day))
     dialog.start.setTime(QTime(11, 0))
     qtbot.keyClicks(dialog.reason, "child was ill")
@@ -462,7 +470,7 @@ def test_close_follow_up_needs_a_reason(qtbot, desk: Desk) -> None:
 def test_appointment_dialog_records_a_no_show_only_when_confirmed(
     qtbot, desk: Desk, confirm_answers: list[bool]
 ) -> None:
-    today = office_today()
+    today = desk.day(0)
     earlier = day_bounds(today)[0] - timedelta(hours=1)
     case = desk.household("Karimi", members=3)
     appointment = desk.book(case, today, time(8, 0), now=earlier)
@@ -506,7 +514,7 @@ def test_appointment_dialog_records_a_no_show_only_when_confirmed(
 
 
 def test_interview_outcome_and_the_chain_in_the_dialog(qtbot, desk: Desk) -> None:
-    today = office_today()
+    today = desk.day(0)
     earlier = day_bounds(today)[0] - timedelta(hours=1)
     case = desk.household("Noori")
     first = desk.book(case, today, time(7, 0), kind="interview", now=earlier)
@@ -542,7 +550,7 @@ def test_interview_outcome_and_the_chain_in_the_dialog(qtbot, desk: Desk) -> Non
 
 
 def test_reschedule_and_cancel_from_the_appointment_dialog(qtbot, desk: Desk) -> None:
-    day = days_ahead(3)
+    day = desk.day(3)
     first = desk.book(desk.household("Hakimi"), day, time(10, 0))
     page = desk.page(qtbot)
     dialog = page.open_appointment(first)
@@ -584,7 +592,7 @@ def test_reschedule_and_cancel_from_the_appointment_dialog(qtbot, desk: Desk) ->
 
 
 def test_new_appointment_shows_a_clash_inline_and_stays_open(qtbot, desk: Desk) -> None:
-    day = days_ahead(2)
+    day = desk.day(2)
     case = desk.household("Karimi", members=3)
     desk.book(case, day, time(10, 0), place=desk.embassy, kind="interview")
     dialog = NewAppointmentDialog(
@@ -641,7 +649,7 @@ def test_new_appointment_for_some_members_with_interview_fields(qtbot, desk: Des
         desk.office.clock,
         case,
         members,
-        day=days_ahead(5),
+        day=desk.day(5),
     )
     qtbot.addWidget(dialog)
     dialog.open()
@@ -671,7 +679,7 @@ def test_new_appointment_for_some_members_with_interview_fields(qtbot, desk: Des
 
 
 def test_bulk_dialog_proposes_then_books(qtbot, desk: Desk) -> None:
-    day = days_ahead(5)
+    day = desk.day(5)
     cases = [desk.household(f"Family{n}", status="accepted") for n in range(5)]
     desk.household("Waiting")  # registered: filtered out below
     numbers = [desk.registration.case_detail(c).case_number for c in cases]
@@ -729,7 +737,7 @@ def test_bulk_dialog_proposes_then_books(qtbot, desk: Desk) -> None:
 
 
 def test_bulk_booking_refused_when_someone_booked_meanwhile(qtbot, desk: Desk) -> None:
-    day = days_ahead(6)
+    day = desk.day(6)
     cases = [desk.household(f"Family{n}") for n in range(2)]
     numbers = [desk.registration.case_detail(c).case_number for c in cases]
     dialog = BulkScheduleDialog(
@@ -773,7 +781,7 @@ def test_read_only_page_shows_lists_and_prints_the_agenda_but_changes_nothing(
     qtbot, desk: Desk, data_dir: Path, previews: list[Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(PrintingService, "agenda_pdf", lambda self, day, place=None: small_pdf())
-    appointment = desk.book(desk.household("Karimi"), days_ahead(1), time(10, 0))
+    appointment = desk.book(desk.household("Karimi"), desk.day(1), time(10, 0))
     viewer = auth.unlock(data_dir, "viewer", USER_PASSWORD)
     try:
         page = make_page(qtbot, viewer, can_write=False)
@@ -802,7 +810,7 @@ def test_read_only_page_shows_lists_and_prints_the_agenda_but_changes_nothing(
 
 
 def test_locking_closes_the_dialogs_and_empties_the_lists(qtbot, desk: Desk) -> None:
-    appointment = desk.book(desk.household("Karimi"), days_ahead(1), time(10, 0))
+    appointment = desk.book(desk.household("Karimi"), desk.day(1), time(10, 0))
     page = desk.page(qtbot)
     dialog = page.open_appointment(appointment)
     assert dialog is not None
@@ -814,7 +822,7 @@ def test_locking_closes_the_dialogs_and_empties_the_lists(qtbot, desk: Desk) -> 
 
 
 def test_office_time_is_shown_whatever_the_laptop_clock(qtbot, desk: Desk) -> None:
-    day = days_ahead(3)
+    day = desk.day(3)
     desk.book(desk.household("Karimi"), day, time(9, 15))
     page = desk.page(qtbot)
     page.agenda.go_to(day)
@@ -822,3 +830,140 @@ def test_office_time_is_shown_whatever_the_laptop_clock(qtbot, desk: Desk) -> No
     record = page.agenda.current_list().rows()[0]
     assert record.starts_at.tzinfo is UTC or record.starts_at.utcoffset() == timedelta(0)
     assert times(page) == ["09:15"]
+
+
+# -- change notices, newer reads, the office clock ---------------------------------------------
+
+
+def test_the_page_shows_what_is_booked_elsewhere_and_keeps_the_selection(qtbot, desk: Desk) -> None:
+    day = desk.day(1)
+    first = desk.book(desk.household("Karimi"), day, time(9, 0))
+    page = desk.page(qtbot)
+    page.agenda.go_to(day)
+    settle(qtbot, page)
+    page.agenda.current_list().select([first])
+    assert [a.id for a in page.inform.list.rows()] == [first]
+
+    # booked from a household window (another service over the same office): nobody
+    # tells the page, the change notice does
+    second = desk.book(desk.household("Noori"), day, time(8, 0))
+    qtbot.waitUntil(lambda: times(page) == ["08:00", "09:00"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.tabs.tabText(1) == "To inform (2)", timeout=WAIT_MS)
+    assert {a.id for a in page.inform.list.rows()} == {first, second}
+    # the row chosen before is still the one chosen, though it moved down
+    assert [a.id for a in page.agenda.current_list().selected()] == [first]
+
+    settle(qtbot, page)
+
+
+def test_a_new_place_shows_in_the_filter(qtbot, desk: Desk, data_dir: Path) -> None:
+    page = desk.page(qtbot)
+    admin = auth.unlock(data_dir, "admin", ADMIN_PASSWORD)
+    try:
+        PlacesService(admin).save(PlaceInput("Training hall", "office", "Shëngjin"))
+    finally:
+        admin.close()
+    assert page.agenda.place_filter.findText("Training hall") < 0
+    page.on_change(Change(frozenset({Kind.PLACE})))  # what the settings page's save announces
+    qtbot.waitUntil(lambda: page.agenda.place_filter.findText("Training hall") > 0, timeout=WAIT_MS)
+    settle(qtbot, page)
+
+
+def test_a_hidden_page_reads_nothing_until_it_is_shown(qtbot, desk: Desk) -> None:
+    day = desk.day(1)
+    page = desk.page(qtbot)
+    page.agenda.go_to(day)
+    settle(qtbot, page)
+    page.hide()
+    heard: list[Change] = []
+    desk.office.changes.subscribe(heard.append)
+    desk.book(desk.household("Karimi"), day, time(9, 0))
+    assert heard  # the change was announced
+    qtbot.wait(50)  # the notice reaches the page on the GUI thread
+    assert not page.loading()
+    assert times(page) == []
+    page.show()
+    page.refresh()  # as the main window does when the page is chosen
+    settle(qtbot, page)
+    assert times(page) == ["09:00"]
+
+
+def test_a_newer_agenda_wins_over_a_slower_older_one(
+    qtbot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow_day, wanted_day = desk.day(2), desk.day(3)
+    desk.book(desk.household("Karimi"), slow_day, time(9, 0))
+    desk.book(desk.household("Noori"), wanted_day, time(11, 0))
+    page = desk.page(qtbot)
+    gate = threading.Event()
+    real = AppointmentService.agenda
+
+    def agenda(self: AppointmentService, first: date, *args: Any, **kwargs: Any) -> Any:
+        if first == slow_day:
+            gate.wait(WAIT_MS / 1000)  # the older read answers last
+        return real(self, first, *args, **kwargs)
+
+    monkeypatch.setattr(AppointmentService, "agenda", agenda)
+    page.agenda.go_to(slow_day)
+    page.agenda.go_to(wanted_day)
+    qtbot.waitUntil(lambda: times(page) == ["11:00"], timeout=WAIT_MS)
+    gate.set()
+    settle(qtbot, page)
+    assert times(page) == ["11:00"]  # the late answer for the other day was dropped
+    assert page.agenda.count_label.text() == "1 appointment"
+
+
+def test_the_appointment_window_shows_a_change_made_elsewhere(qtbot, desk: Desk) -> None:
+    appointment = desk.book(desk.household("Karimi"), desk.day(2), time(10, 0))
+    page = desk.page(qtbot)
+    dialog = page.open_appointment(appointment)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Scheduled", timeout=WAIT_MS)
+    desk.appointments.cancel(appointment, "the embassy closed")  # from a household window
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Cancelled", timeout=WAIT_MS)
+    assert dialog.fact_labels["reason"].text() == "the embassy closed"
+    assert not dialog.cancel_button.isEnabled()
+    dialog.reject()
+    settle(qtbot, page)
+
+
+def test_the_appointment_window_of_a_household_reloads_with_it(qtbot, desk: Desk) -> None:
+    case = desk.household("Karimi")
+    appointment = desk.book(case, desk.day(2), time(10, 0))
+    office = desk.office
+    schedule = CaseSchedule(
+        desk.appointments,
+        OrientationService(office),
+        ReadinessService(office),
+        PlacesService(office),
+        can_schedule=True,
+        clock=office.clock,
+    )
+    try:
+        view = open_case_view(office, case, schedule=schedule)
+        panel = view.schedule_panel
+        assert panel is not None
+        qtbot.waitUntil(lambda: panel.appointments_model.rowCount() == 1, timeout=WAIT_MS)
+        panel.appointments_table.selectRow(0)
+        dialog = panel.open_appointment()
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.status_label.text() == "Scheduled", timeout=WAIT_MS)
+        desk.appointments.record_notification([appointment], "phone_call")  # the page did
+        qtbot.waitUntil(lambda: dialog.status_label.text() == "Notified", timeout=WAIT_MS)
+        assert dialog.notifications_model.rowCount() == 1
+        dialog.reject()
+    finally:
+        close_case_views()
+
+
+def test_today_is_the_office_clocks_day(qtbot, desk: Desk) -> None:
+    clock = FrozenClock(datetime(2026, 3, 31, 6, 30, tzinfo=UTC))  # 08:30 in Tirana
+    page = make_page(qtbot, desk.office, True, clock)
+    assert page.agenda.shown_days() == (date(2026, 3, 31), date(2026, 3, 31))
+    assert page.agenda.range_label.text() == "Tuesday 31 March 2026 (today)"
+    page.agenda.next_button.click()
+    assert page.agenda.range_label.text() == "Wednesday 1 April 2026 (tomorrow)"
+    clock.set(datetime(2026, 4, 1, 5, 0, tzinfo=UTC))  # the next morning
+    page.agenda.today_button.click()
+    assert page.agenda.range_label.text() == "Wednesday 1 April 2026 (today)"
+    settle(qtbot, page)

@@ -204,7 +204,10 @@ class AgendaTab(QWidget):
         return self.place_filter.currentText() if self.place_filter.currentData() else ""
 
     def go_to(self, day: date) -> None:
-        self.date_edit.setDate(to_qdate(day))  # emits wanted through dateChanged
+        if to_qdate(day) == self.date_edit.date():
+            self._date_chosen()  # the same day again (Today, the morning after): read it again
+        else:
+            self.date_edit.setDate(to_qdate(day))  # emits wanted through dateChanged
 
     def step(self, direction: int) -> None:
         self.go_to(self.day + timedelta(days=7 if self.week else 1) * direction)
