@@ -927,6 +927,22 @@ def test_the_appointment_window_shows_a_change_made_elsewhere(qtbot, desk: Desk)
     settle(qtbot, page)
 
 
+def test_a_reload_keeps_the_ticks_not_saved_yet(qtbot, desk: Desk) -> None:
+    today = desk.day(0)
+    earlier = day_bounds(today)[0] - timedelta(hours=1)
+    appointment = desk.book(desk.household("Karimi", members=3), today, time(8, 0), now=earlier)
+    page = desk.page(qtbot)
+    dialog = page.open_appointment(appointment)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Scheduled", timeout=WAIT_MS)
+    list(dialog.attendee_boxes.values())[1].setChecked(True)  # the clerk is ticking
+    desk.appointments.record_notification([appointment], "phone_call")  # meanwhile, elsewhere
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Notified", timeout=WAIT_MS)
+    assert [b.isChecked() for b in dialog.attendee_boxes.values()] == [False, True, False]
+    dialog.reject()
+    settle(qtbot, page)
+
+
 def test_the_appointment_window_of_a_household_reloads_with_it(qtbot, desk: Desk) -> None:
     case = desk.household("Karimi")
     appointment = desk.book(case, desk.day(2), time(10, 0))

@@ -269,7 +269,7 @@ class AppointmentDialog(QDialog):
         return operations.is_busy(self)
 
     def _loaded(self, a: AppointmentRecord, chain: list[AppointmentRecord]) -> None:
-        self.appointment = a
+        before, self.appointment = self.appointment, a
         self.setWindowTitle(f"{kind_title(a)} – {a.case_number}")
         self.title.setText(kind_title(a))
         self.status_label.setText(status_text(a))
@@ -278,7 +278,7 @@ class AppointmentDialog(QDialog):
             text = facts.get(key, "")
             label.setText(text)
             self._facts.setRowVisible(label, bool(text))
-        self._show_attendees(a)
+        self._show_attendees(a, before if before is not None and before.id == a.id else None)
         self.notifications_model.set_rows(a.notifications)
         self.notifications_table.setVisible(bool(a.notifications))
         self.not_told.setVisible(not a.notifications)
@@ -294,7 +294,12 @@ class AppointmentDialog(QDialog):
         self.message.show_error(error.message)
         self._update_buttons()
 
-    def _show_attendees(self, a: AppointmentRecord) -> None:
+    def _show_attendees(self, a: AppointmentRecord, before: AppointmentRecord | None) -> None:
+        """A box per person invited, ticked if they came. A reload of the same appointment
+        keeps what the clerk ticked and has not saved yet, unless the person's recorded
+        attendance changed meanwhile."""
+        recorded = {p.person_id: p.attended for p in before.attendees} if before else {}
+        ticked = {pid: box.isChecked() for pid, box in self.attendee_boxes.items()}
         for box in self.attendee_boxes.values():
             self._people_grid.removeWidget(box)
             box.deleteLater()
@@ -306,7 +311,8 @@ class AppointmentDialog(QDialog):
                 text += f"   {person.native_name}"
             box = QCheckBox(text, self._people)
             box.setObjectName(f"present_{number}")
-            box.setChecked(bool(person.attended))
+            kept = person.person_id in ticked and recorded.get(person.person_id) == person.attended
+            box.setChecked(ticked[person.person_id] if kept else bool(person.attended))
             self._people_grid.addWidget(box, number // columns, number % columns)
             self.attendee_boxes[person.person_id] = box
 
