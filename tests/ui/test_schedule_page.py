@@ -483,15 +483,15 @@ def test_appointment_dialog_records_a_no_show_only_when_confirmed(
     dialog = page.findChild(AppointmentDialog)
     assert isinstance(dialog, AppointmentDialog)
     qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
-    assert len(dialog.attendee_boxes) == 3
-    assert dialog.attendance_button.isEnabled()
+    assert len(dialog.people.boxes) == 3
+    assert dialog.people.button.isEnabled()
     assert dialog.fact_labels["place"].text() == "IOM clinic"
 
     confirm_answers.append(False)  # nobody ticked: "no-show?" - no
-    dialog.attendance_button.click()
+    dialog.people.button.click()
     assert desk.appointments.get(appointment).status == "scheduled"
     confirm_answers.append(True)
-    dialog.attendance_button.click()
+    dialog.people.button.click()
     # the window and the page show it once the write's change notice reaches them
     qtbot.waitUntil(lambda: dialog.status_label.text() == "No-show", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: page.tabs.tabText(2) == "No-show follow-up (1)", timeout=WAIT_MS)
@@ -499,10 +499,10 @@ def test_appointment_dialog_records_a_no_show_only_when_confirmed(
     assert desk.appointments.get(appointment).status == "no_show"
 
     # two of three came after all
-    boxes = list(dialog.attendee_boxes.values())
+    boxes = list(dialog.people.boxes.values())
     boxes[0].setChecked(True)
     boxes[2].setChecked(True)
-    dialog.attendance_button.click()
+    dialog.people.button.click()
     qtbot.waitUntil(lambda: dialog.status_label.text() == "Attended", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: page.tabs.tabText(2) == "No-show follow-up", timeout=WAIT_MS)
     settle(qtbot, page)
@@ -557,7 +557,7 @@ def test_reschedule_and_cancel_from_the_appointment_dialog(qtbot, desk: Desk) ->
     assert dialog is not None
     qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
     assert not dialog.chain_box.isVisibleTo(dialog)
-    assert not dialog.attendance_button.isEnabled()  # not the day yet
+    assert not dialog.people.button.isEnabled()  # not the day yet
     assert not dialog.outcome_button.isVisibleTo(dialog)  # not an interview
 
     move = dialog.reschedule()
@@ -935,10 +935,10 @@ def test_a_reload_keeps_the_ticks_not_saved_yet(qtbot, desk: Desk) -> None:
     dialog = page.open_appointment(appointment)
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.status_label.text() == "Scheduled", timeout=WAIT_MS)
-    list(dialog.attendee_boxes.values())[1].setChecked(True)  # the clerk is ticking
+    list(dialog.people.boxes.values())[1].setChecked(True)  # the clerk is ticking
     desk.appointments.record_notification([appointment], "phone_call")  # meanwhile, elsewhere
     qtbot.waitUntil(lambda: dialog.status_label.text() == "Notified", timeout=WAIT_MS)
-    assert [b.isChecked() for b in dialog.attendee_boxes.values()] == [False, True, False]
+    assert [b.isChecked() for b in dialog.people.boxes.values()] == [False, True, False]
     dialog.reject()
     settle(qtbot, page)
 

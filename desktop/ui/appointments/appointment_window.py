@@ -16,10 +16,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -30,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import KnownError
 from desktop.services.changes import Change, Kind
-from desktop.services.office.clock import OfficeClock, to_local
+from desktop.services.office.clock import OfficeClock
 from desktop.services.schedule.appointments import AppointmentRecord, AppointmentService
 from desktop.services.schedule.places import PlacesService
 from desktop.ui.appointments.answers import (
@@ -41,6 +39,7 @@ from desktop.ui.appointments.answers import (
     notification_form,
     outcome_form,
 )
+from desktop.ui.appointments.attendance_box import AttendanceBox
 from desktop.ui.appointments.booking import RescheduleDialog
 from desktop.ui.appointments.models import (
     FACTS,
@@ -101,7 +100,8 @@ class AppointmentDialog(QDialog):
         self.message = InlineMessage(self)
         self.message.setObjectName("appointmentMessage")
         layout.addWidget(self.message)
-        layout.addWidget(self._build_people())
+        self.people = AttendanceBox(self, self.record_attendance)
+        layout.addWidget(self.people)
         layout.addWidget(self._build_told())
         layout.addWidget(self._build_chain())
         self._build_actions(layout)
@@ -140,26 +140,6 @@ class AppointmentDialog(QDialog):
             self.fact_labels[key] = label
         self._facts = facts
         layout.addLayout(facts)
-
-    def _build_people(self) -> QGroupBox:
-        people = QGroupBox(tr("Who comes"), self)
-        box = QVBoxLayout(people)
-        self.attendance_hint = muted("", people)
-        self.attendance_hint.setObjectName("attendanceHint")
-        box.addWidget(self.attendance_hint)
-        self._people = QWidget(people)
-        self._people_grid = QGridLayout(self._people)
-        self._people_grid.setContentsMargins(0, 0, 0, 0)
-        self._people_grid.setHorizontalSpacing(SPACING * 2)
-        box.addWidget(self._people)
-        self.attendee_boxes: dict[str, QCheckBox] = {}
-        row = QHBoxLayout()
-        self.attendance_button = add_button(
-            self, row, tr("Record attendance"), "recordAttendance", self.record_attendance
-        )
-        row.addStretch(1)
-        box.addLayout(row)
-        return people
 
     def _build_told(self) -> QGroupBox:
         told = QGroupBox(tr("Family told"), self)
@@ -232,7 +212,7 @@ class AppointmentDialog(QDialog):
 
     def write_buttons(self) -> list[QPushButton]:
         return [
-            self.attendance_button,
+            self.people.button,
             self.notify_button,
             self.reschedule_button,
             self.cancel_button,
@@ -278,7 +258,7 @@ class AppointmentDialog(QDialog):
             text = facts.get(key, "")
             label.setText(text)
             self._facts.setRowVisible(label, bool(text))
-        self._show_attendees(a, before if before is not None and before.id == a.id else None)
+        self.people.show_people(a, before if before is not None and before.id == a.id else None)
         self.notifications_model.set_rows(a.notifications)
         self.notifications_table.setVisible(bool(a.notifications))
         self.not_told.setVisible(not a.notifications)
@@ -294,53 +274,12 @@ class AppointmentDialog(QDialog):
         self.message.show_error(error.message)
         self._update_buttons()
 
-    def _show_attendees(self, a: AppointmentRecord, before: AppointmentRecord | None) -> None:
-        """A box per person invited, ticked if they came. A reload of the same appointment
-        keeps what the clerk ticked and has not saved yet, unless the person's recorded
-        attendance changed meanwhile."""
-        recorded = {p.person_id: p.attended for p in before.attendees} if before else {}
-        ticked = {pid: box.isChecked() for pid, box in self.attendee_boxes.items()}
-        for box in self.attendee_boxes.values():
-            self._people_grid.removeWidget(box)
-            box.deleteLater()
-        self.attendee_boxes = {}
-        columns = 2 if len(a.attendees) > 5 else 1
-        for number, person in enumerate(a.attendees):
-            text = person.name or tr("(no name)")
-            if person.native_name:
-                text += f"   {person.native_name}"
-            box = QCheckBox(text, self._people)
-            box.setObjectName(f"present_{number}")
-            kept = person.person_id in ticked and recorded.get(person.person_id) == person.attended
-            box.setChecked(ticked[person.person_id] if kept else bool(person.attended))
-            self._people_grid.addWidget(box, number // columns, number % columns)
-            self.attendee_boxes[person.person_id] = box
-
     # -- what can be done now ------------------------------------------------------------------
-    def attendance_open(self) -> bool:
-        a = self.appointment
-        if a is None or a.status not in ("scheduled", "notified", "attended", "no_show"):
-            return False
-        if a.status == "no_show" and a.rescheduled_to_id:
-            return False
-        return to_local(a.starts_at).date() <= self._clock.today()
-
     def _update_buttons(self) -> None:
         a = self.appointment
         can = self._can_write and a is not None and not operations.is_busy(self)
         status = a.status if a else ""
-        attendance = self.attendance_open()
-        self.attendance_button.setEnabled(can and attendance)
-        for box in self.attendee_boxes.values():
-            box.setEnabled(can and attendance)
-        hint = ""
-        if a is not None:
-            if status in ("scheduled", "notified") and not attendance:
-                hint = tr("Tick who came on the day of the appointment.")
-            elif attendance and self._can_write:
-                hint = tr("Tick everyone who came. Nobody ticked records a no-show.")
-        self.attendance_hint.setText(hint)
-        self.attendance_hint.setVisible(bool(hint))
+        self.people.update_state(a, self._clock.today(), can, self._can_write)
         self.notify_button.setEnabled(can and status in ("scheduled", "notified"))
         movable = status in ("scheduled", "notified", "no_show") and not (
             a is not None and a.rescheduled_to_id
@@ -362,7 +301,7 @@ class AppointmentDialog(QDialog):
         a = self.appointment
         if a is None or not self._can_write:
             return
-        present = [pid for pid, box in self.attendee_boxes.items() if box.isChecked()]
+        present = self.people.present()
         if not present and not dialogs.confirm(
             self,
             tr("No-show"),
