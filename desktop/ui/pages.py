@@ -64,6 +64,7 @@ def _schedule(ctx: UiContext) -> Page:
         s.places,
         s.printing,
         s.registry,
+        ctx.clock,
         ctx.can(Perm.SCHEDULE_WRITE),
         open_case=ctx.case_windows.open,
     )

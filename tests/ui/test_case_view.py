@@ -31,8 +31,9 @@ from desktop.services.schedule.appointments import AppointmentInput, Appointment
 from desktop.services.schedule.orientation import OrientationService, SessionInput
 from desktop.services.schedule.places import PlacesService
 from desktop.ui import worker
+from desktop.ui.appointments.appointment_window import AppointmentDialog
+from desktop.ui.appointments.booking import NewAppointmentDialog
 from desktop.ui.appointments.case_schedule import CaseSchedule
-from desktop.ui.appointments.dialogs import AppointmentDialog, NewAppointmentDialog
 from desktop.ui.kit import dialogs
 from desktop.ui.medical.fitness import CaseFitness
 from desktop.ui.medical.history import MedicalHistoryDialog

@@ -27,7 +27,7 @@ from desktop.services.registry.registration import CaseInput, PersonInput, Regis
 from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.services.vocabulary import FORBIDDEN_SSR, MOBILITY_SSR, OTHER_SSR
-from desktop.ui.appointments.dialogs import to_qdate
+from desktop.ui.appointments.fields import to_qdate
 from desktop.ui.kit import operations
 from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.medical.history import MedicalHistoryDialog

@@ -1,9 +1,11 @@
 """The Appointments page and its dialogs: agenda by day and week, the to-inform and
-no-show lists, booking one or many, printing slips, read-only users."""
+no-show lists, booking one or many, printing slips, read-only users; reloading from
+change notices, newer reads winning, the office clock."""
 
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -16,31 +18,31 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from reportlab.pdfgen import canvas
 
 from desktop.services.changes import Change, Kind
+from desktop.services.journey.readiness import ReadinessService
 from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
-from desktop.services.office.clock import day_bounds, office_today
+from desktop.services.office.clock import FrozenClock, OfficeClock, day_bounds
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.printing.slips import PrintingService
 from desktop.services.registry.lists import RegistryService
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.schedule.orientation import OrientationService
 from desktop.services.schedule.places import PlaceInput, PlacesService
-from desktop.ui import worker
-from desktop.ui.appointments.dialogs import (
-    AppointmentDialog,
-    BulkScheduleDialog,
-    NewAppointmentDialog,
-    NotificationDialog,
-    OutcomeDialog,
-    RescheduleDialog,
-)
+from desktop.ui.appointments.answers import NotificationDialog, OutcomeDialog
+from desktop.ui.appointments.appointment_window import AppointmentDialog
+from desktop.ui.appointments.booking import NewAppointmentDialog, RescheduleDialog
+from desktop.ui.appointments.bulk_schedule import BulkScheduleDialog
+from desktop.ui.appointments.case_schedule import CaseSchedule
 from desktop.ui.appointments.models import DAY_COLUMNS, WEEK_COLUMNS
 from desktop.ui.appointments.schedule_page import SchedulePage
-from desktop.ui.kit import dialogs
+from desktop.ui.kit import dialogs, operations
+from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.printing import pdf_preview
 from tests.builders import force_status
-from tests.conftest import USER_PASSWORD
+from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
+from tests.ui.helpers import close_case_views, open_case_view
 
 WAIT_MS = 10_000
 
@@ -106,11 +108,15 @@ class Desk:
     def no_show(self, family: str) -> str:
         """An appointment of a new household yesterday at 10:00 (booked the day before) that
         nobody came to."""
-        yesterday = days_ahead(-1)
+        yesterday = self.day(-1)
         earlier = day_bounds(yesterday)[0] - timedelta(hours=1)
         missed = self.book(self.household(family), yesterday, time(10, 0), now=earlier)
         self.appointments.record_attendance(missed, [])
         return missed
+
+    def day(self, offset: int) -> date:
+        """The office's date ``offset`` days from today (by the office's clock)."""
+        return self.office.clock.today() + timedelta(days=offset)
 
     def members(self, case_id: str) -> list[tuple[str, str]]:
         detail = self.registration.case_detail(case_id)
@@ -120,27 +126,30 @@ class Desk:
         return make_page(qtbot, self.office, can_write)
 
 
-def make_page(qtbot: Any, office: UnlockedOffice, can_write: bool) -> SchedulePage:
+def make_page(
+    qtbot: Any, office: UnlockedOffice, can_write: bool, clock: OfficeClock | None = None
+) -> SchedulePage:
+    """The page as the main window shows it: visible, hearing the office's change notices."""
     page = SchedulePage(
         AppointmentService(office),
         PlacesService(office),
         PrintingService(office),
         RegistryService(office),
+        clock or office.clock,
         can_write,
     )
-    qtbot.addWidget(page)
+    notices = ChangeNotices(office.changes)
+    notices.changed.connect(page.on_change)
+    qtbot.addWidget(page, before_close_func=lambda _page: notices.close())
     page.resize(1200, 700)
+    page.show()
     page.refresh()
     settle(qtbot, page)
     return page
 
 
 def settle(qtbot: Any, page: SchedulePage) -> None:
-    qtbot.waitUntil(lambda: not page.loading() and not worker.busy(), timeout=WAIT_MS)
-
-
-def days_ahead(n: int) -> date:
-    return office_today() + timedelta(days=n)
+    qtbot.waitUntil(lambda: not page.loading() and not operations.busy(), timeout=WAIT_MS)
 
 
 def small_pdf() -> bytes:
@@ -167,7 +176,7 @@ def desk(qtbot: Any, office: UnlockedOffice, data_dir: Path) -> Iterator[Desk]:
     opened = auth.unlock(data_dir, "sched", USER_PASSWORD)
     yield Desk(opened, clinic, embassy, AppointmentService(opened), RegistrationService(opened))
     # background work of the page ends before the office closes under it
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
     opened.close()
 
 
@@ -182,12 +191,12 @@ def confirm_answers(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
 
 def times(page: SchedulePage) -> list[str]:
-    model = page.agenda_list().model
+    model = page.agenda.current_list().model
     return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def column(page: SchedulePage, title: str) -> list[str]:
-    model = page.agenda_list().model
+    model = page.agenda.current_list().model
     number = [c.title for c in model.columns].index(title)
     return [model.index(r, number).data() for r in range(model.rowCount())]
 
@@ -202,7 +211,7 @@ def click_ok(dialog: QDialog) -> None:
 def test_day_view_lists_the_day_in_time_order_and_filters_by_place_and_kind(
     qtbot, qtmodeltester, desk: Desk
 ) -> None:
-    day = days_ahead(3)
+    day = desk.day(3)
     a, b, c = desk.household("Karimi"), desk.household("Noori", 3), desk.household("Sadat")
     desk.book(a, day, time(11, 0))
     desk.book(b, day, time(9, 0), place=desk.embassy, kind="interview", interviewer="J. Moreau")
@@ -210,7 +219,7 @@ def test_day_view_lists_the_day_in_time_order_and_filters_by_place_and_kind(
     desk.book(c, day + timedelta(days=1), time(9, 30))  # another day: not shown
 
     page = desk.page(qtbot)
-    page.go_to(day)
+    page.agenda.go_to(day)
     settle(qtbot, page)
     assert times(page) == ["09:00", "10:00", "11:00"]
     assert column(page, "Principal") == ["Ahmad Noori", "Ahmad Sadat", "Ahmad Karimi"]
@@ -220,31 +229,31 @@ def test_day_view_lists_the_day_in_time_order_and_filters_by_place_and_kind(
     assert column(page, "Status") == ["Scheduled"] * 3
     assert column(page, "Family told") == ["No"] * 3
     assert "interviewer J. Moreau" in column(page, "Detail")[0]
-    assert page.count_label.text() == "3 appointments"
-    assert page.range_label.text().startswith(f"{day:%A} {day.day} {day:%B %Y}")
-    qtmodeltester.check(page.agenda_list().model)
+    assert page.agenda.count_label.text() == "3 appointments"
+    assert page.agenda.range_label.text().startswith(f"{day:%A} {day.day} {day:%B %Y}")
+    qtmodeltester.check(page.agenda.current_list().model)
 
-    page.place_filter.setCurrentIndex(page.place_filter.findText("IOM clinic"))
+    page.agenda.place_filter.setCurrentIndex(page.agenda.place_filter.findText("IOM clinic"))
     settle(qtbot, page)
     assert times(page) == ["10:00", "11:00"]
-    page.kind_filter.setCurrentIndex(page.kind_filter.findData("lab_xray"))
+    page.agenda.kind_filter.setCurrentIndex(page.agenda.kind_filter.findData("lab_xray"))
     settle(qtbot, page)
     assert times(page) == ["10:00"]
-    page.place_filter.setCurrentIndex(0)
-    page.kind_filter.setCurrentIndex(page.kind_filter.findData("interview"))
+    page.agenda.place_filter.setCurrentIndex(0)
+    page.agenda.kind_filter.setCurrentIndex(page.agenda.kind_filter.findData("interview"))
     settle(qtbot, page)
     assert column(page, "Case number") == column(page, "Case number")[:1]
     assert times(page) == ["09:00"]
 
     # the next day, by the navigator
-    page.kind_filter.setCurrentIndex(0)
-    page.next_button.click()
+    page.agenda.kind_filter.setCurrentIndex(0)
+    page.agenda.next_button.click()
     settle(qtbot, page)
     assert times(page) == ["09:30"]
 
 
 def test_week_view_spans_monday_to_sunday(qtbot, desk: Desk) -> None:
-    monday = days_ahead(14) - timedelta(days=days_ahead(14).weekday())
+    monday = desk.day(14) - timedelta(days=desk.day(14).weekday())
     case = desk.household("Rahimi")
     desk.book(case, monday, time(9, 0))
     desk.book(case, monday + timedelta(days=3), time(14, 0), place=desk.embassy)
@@ -253,26 +262,26 @@ def test_week_view_spans_monday_to_sunday(qtbot, desk: Desk) -> None:
     desk.book(case, monday - timedelta(days=1), time(9, 0))  # the week before
 
     page = desk.page(qtbot)
-    page.go_to(monday + timedelta(days=2))
-    page.week_button.click()
+    page.agenda.go_to(monday + timedelta(days=2))
+    page.agenda.week_button.click()
     settle(qtbot, page)
-    assert page.shown_days() == (monday, monday + timedelta(days=6))
-    assert page.agenda_list().model.columns == WEEK_COLUMNS
+    assert page.agenda.shown_days() == (monday, monday + timedelta(days=6))
+    assert page.agenda.current_list().model.columns == WEEK_COLUMNS
     assert times(page) == [
         f"{monday:%a %d %b} 09:00",
         f"{monday + timedelta(days=3):%a %d %b} 14:00",
         f"{monday + timedelta(days=6):%a %d %b} 16:30",
     ]
-    assert page.range_label.text().startswith("Week of")
+    assert page.agenda.range_label.text().startswith("Week of")
 
-    page.next_button.click()  # a week on
+    page.agenda.next_button.click()  # a week on
     settle(qtbot, page)
     assert times(page) == [f"{monday + timedelta(days=7):%a %d %b} 09:00"]
 
-    page.day_button.click()
+    page.agenda.day_button.click()
     settle(qtbot, page)
-    assert page.agenda_list().model.columns == DAY_COLUMNS
-    assert page.shown_days() == (monday + timedelta(days=9),) * 2
+    assert page.agenda.current_list().model.columns == DAY_COLUMNS
+    assert page.agenda.shown_days() == (monday + timedelta(days=9),) * 2
 
 
 # -- telling families --------------------------------------------------------------------------
@@ -282,19 +291,19 @@ def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(
     qtbot, desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     karimi = desk.household("Karimi")
-    soon = desk.book(karimi, days_ahead(1), time(10, 0))
-    desk.book(desk.household("Noori"), days_ahead(6), time(10, 0))  # not yet due
+    soon = desk.book(karimi, desk.day(1), time(10, 0))
+    desk.book(desk.household("Noori"), desk.day(6), time(10, 0))  # not yet due
 
     page = desk.page(qtbot)
     heard: list[Change] = []
     desk.office.changes.subscribe(heard.append)
     assert page.tabs.tabText(1) == "To inform (1)"
-    assert [a.id for a in page.inform_list.rows()] == [soon]
-    assert not page.notify_button.isEnabled()  # nothing selected yet
+    assert [a.id for a in page.inform.list.rows()] == [soon]
+    assert not page.inform.notify_button.isEnabled()  # nothing selected yet
 
     page.tabs.setCurrentIndex(1)
-    page.inform_list.select([soon])
-    assert page.notify_button.isEnabled()
+    page.inform.list.select([soon])
+    assert page.inform.notify_button.isEnabled()
     dialog = page.record_notification()
     assert isinstance(dialog, NotificationDialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -303,11 +312,10 @@ def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(
     qtbot.keyClicks(dialog.note, "told block C focal point")
     with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
         click_ok(dialog)
-    settle(qtbot, page)
-
-    assert page.inform_list.rows() == []
+    # nobody reloads the page: the write's change notice does
+    qtbot.waitUntil(lambda: page.inform.list.rows() == [], timeout=WAIT_MS)
     assert page.tabs.tabText(1) == "To inform"
-    assert page.inform_empty.isVisibleTo(page)
+    assert page.inform.empty.isVisibleTo(page)
     # open household windows hear of it through the change notices
     assert any(c.touches(Kind.APPOINTMENT) and c.touches_case(karimi) for c in heard)
     told = desk.appointments.get(soon)
@@ -320,14 +328,14 @@ def test_to_inform_lists_an_untold_appointment_and_drops_it_once_told(
 def test_printing_slips_marks_families_told_only_after_output(
     qtbot, desk: Desk, previews: list[Any]
 ) -> None:
-    day = days_ahead(1)
+    day = desk.day(1)
     first = desk.book(desk.household("Karimi"), day, time(9, 0))
     second = desk.book(desk.household("Noori"), day, time(9, 30))
     page = desk.page(qtbot)
     page.tabs.setCurrentIndex(1)
-    assert page.inform_slips_button.text() == "Print slips (all 2)…"
+    assert page.inform.slips_button.text() == "Print slips (all 2)…"
 
-    page.inform_slips_button.click()
+    page.inform.slips_button.click()
     qtbot.waitUntil(lambda: len(previews) == 1, timeout=WAIT_MS)
     preview = previews[0]
     assert preview.pdf.startswith(b"%PDF")  # the real slips of reports/
@@ -339,12 +347,13 @@ def test_printing_slips_marks_families_told_only_after_output(
 
     preview.on_output("printed")
     preview.on_output("saved")  # printed and saved: still told once
+    qtbot.waitUntil(lambda: page.inform.list.rows() == [], timeout=WAIT_MS)
     settle(qtbot, page)
     for appointment_id in (first, second):
         told = desk.appointments.get(appointment_id)
         assert told.status == "notified"
         assert [n.method for n in told.notifications] == ["printed_slip"]
-    assert page.inform_list.rows() == []
+    assert page.inform.list.rows() == []
     assert "2 families recorded as told" in page.message.text()
     assert column(page, "Status") == []  # the agenda shows today; nothing today
 
@@ -352,23 +361,24 @@ def test_printing_slips_marks_families_told_only_after_output(
 def test_agenda_slips_through_the_real_preview_saved_to_a_file(
     qtbot, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    day = days_ahead(2)
+    day = desk.day(2)
     chosen = desk.book(desk.household("Karimi"), day, time(9, 0))
     other = desk.book(desk.household("Noori"), day, time(10, 0))
     target = tmp_path / "slips.pdf"
     monkeypatch.setattr(dialogs, "choose_save_path", lambda *args: target)
     page = desk.page(qtbot)
-    page.go_to(day)
+    page.agenda.go_to(day)
     settle(qtbot, page)
-    page.agenda_list().select([chosen])
-    assert page.agenda_slips_button.text() == "Print slips (1 selected)…"
+    page.agenda.current_list().select([chosen])
+    assert page.agenda.slips_button.text() == "Print slips (1 selected)…"
 
-    page.agenda_slips_button.click()
+    page.agenda.slips_button.click()
     qtbot.waitUntil(lambda: bool(page.findChildren(pdf_preview.PdfPreviewDialog)), timeout=WAIT_MS)
     preview = page.findChildren(pdf_preview.PdfPreviewDialog)[0]
     assert preview.error is None
     preview.save_as_pdf()
     assert target.read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(lambda: column(page, "Status") == ["Notified", "Scheduled"], timeout=WAIT_MS)
     settle(qtbot, page)
     assert desk.appointments.get(chosen).status == "notified"
     assert desk.appointments.get(other).status == "scheduled"
@@ -388,13 +398,13 @@ def test_print_agenda_of_the_day_shown(
         return real(self, day, location_id)  # the real agenda of reports/
 
     monkeypatch.setattr(PrintingService, "agenda_pdf", agenda_pdf)
-    day = days_ahead(4)
+    day = desk.day(4)
     desk.book(desk.household("Karimi"), day, time(9, 0))
     page = desk.page(qtbot)
-    page.go_to(day)
-    page.place_filter.setCurrentIndex(page.place_filter.findText("IOM clinic"))
+    page.agenda.go_to(day)
+    page.agenda.place_filter.setCurrentIndex(page.agenda.place_filter.findText("IOM clinic"))
     settle(qtbot, page)
-    page.agenda_print_button.click()
+    page.agenda.print_button.click()
     qtbot.waitUntil(lambda: len(previews) == 1, timeout=WAIT_MS)
     assert asked == [(day, desk.clinic)]
     assert previews[0].suggested_name == f"agenda-{day.isoformat()}.pdf"
@@ -412,13 +422,13 @@ def test_no_show_is_listed_and_rescheduling_it_links_the_chain(qtbot, desk: Desk
 
     page = desk.page(qtbot)
     assert page.tabs.tabText(2) == "No-show follow-up (1)"
-    assert [a.id for a in page.no_show_list.rows()] == [missed]
+    assert [a.id for a in page.no_shows.list.rows()] == [missed]
     page.tabs.setCurrentIndex(2)
-    page.no_show_list.select([missed])
+    page.no_shows.list.select([missed])
     dialog = page.reschedule_no_show()
     assert isinstance(dialog, RescheduleDialog)
     qtbot.waitUntil(lambda: dialog.place.isEnabled(), timeout=WAIT_MS)
-    new_day = days_ahead(2)
+    new_day = desk.day(2)
     dialog.day.setDate(QDate(new_day.year, new_day.month, new_day.day))
     dialog.start.setTime(QTime(11, 0))
     qtbot.keyClicks(dialog.reason, "child was ill")
@@ -426,9 +436,7 @@ def test_no_show_is_listed_and_rescheduling_it_links_the_chain(qtbot, desk: Desk
     assert dialog.conflicts.text().startswith("✓")
     with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
         click_ok(dialog)
-    settle(qtbot, page)
-
-    assert page.no_show_list.rows() == []
+    qtbot.waitUntil(lambda: page.no_shows.list.rows() == [], timeout=WAIT_MS)
     assert page.tabs.tabText(2) == "No-show follow-up"
     assert "new date" in page.message.text()
     chain = desk.appointments.chain(missed)
@@ -443,7 +451,7 @@ def test_no_show_is_listed_and_rescheduling_it_links_the_chain(qtbot, desk: Desk
 def test_close_follow_up_needs_a_reason(qtbot, desk: Desk) -> None:
     missed = desk.no_show("Karimi")
     page = desk.page(qtbot)
-    page.no_show_list.select([missed])
+    page.no_shows.list.select([missed])
     dialog = page.close_follow_up()
     assert dialog is not None
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -452,8 +460,7 @@ def test_close_follow_up_needs_a_reason(qtbot, desk: Desk) -> None:
     assert ok.isEnabled()
     with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
         ok.click()
-    settle(qtbot, page)
-    assert page.no_show_list.rows() == []
+    qtbot.waitUntil(lambda: page.no_shows.list.rows() == [], timeout=WAIT_MS)
     assert desk.appointments.get(missed).follow_up_done
 
 
@@ -463,50 +470,51 @@ def test_close_follow_up_needs_a_reason(qtbot, desk: Desk) -> None:
 def test_appointment_dialog_records_a_no_show_only_when_confirmed(
     qtbot, desk: Desk, confirm_answers: list[bool]
 ) -> None:
-    today = office_today()
+    today = desk.day(0)
     earlier = day_bounds(today)[0] - timedelta(hours=1)
     case = desk.household("Karimi", members=3)
     appointment = desk.book(case, today, time(8, 0), now=earlier)
     page = desk.page(qtbot)
-    page.go_to(today)
+    page.agenda.go_to(today)
     settle(qtbot, page)
     assert times(page) == ["08:00"]
-    dialog = page._open_row(page.agenda_list(), page.agenda_list().model.index(0, 0))
+    shown = page.agenda.current_list()
+    shown.table.activated.emit(shown.model.index(0, 0))  # Enter on the row
+    dialog = page.findChild(AppointmentDialog)
     assert isinstance(dialog, AppointmentDialog)
     qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
-    assert len(dialog.attendee_boxes) == 3
-    assert dialog.attendance_button.isEnabled()
+    assert len(dialog.people.boxes) == 3
+    assert dialog.people.button.isEnabled()
     assert dialog.fact_labels["place"].text() == "IOM clinic"
 
     confirm_answers.append(False)  # nobody ticked: "no-show?" - no
-    dialog.attendance_button.click()
+    dialog.people.button.click()
     assert desk.appointments.get(appointment).status == "scheduled"
     confirm_answers.append(True)
-    dialog.attendance_button.click()
-    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    dialog.people.button.click()
+    # the window and the page show it once the write's change notice reaches them
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "No-show", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.tabs.tabText(2) == "No-show follow-up (1)", timeout=WAIT_MS)
     settle(qtbot, page)
     assert desk.appointments.get(appointment).status == "no_show"
-    assert dialog.status_label.text() == "No-show"
-    assert page.tabs.tabText(2) == "No-show follow-up (1)"
 
     # two of three came after all
-    boxes = list(dialog.attendee_boxes.values())
+    boxes = list(dialog.people.boxes.values())
     boxes[0].setChecked(True)
     boxes[2].setChecked(True)
-    dialog.attendance_button.click()
-    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    dialog.people.button.click()
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Attended", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.tabs.tabText(2) == "No-show follow-up", timeout=WAIT_MS)
     settle(qtbot, page)
     came = desk.appointments.get(appointment)
     assert came.status == "attended"
     assert [p.attended for p in came.attendees] == [True, False, True]
     assert dialog.message.text() == "Attendance recorded: 2 of 3 came."
-    assert dialog.status_label.text() == "Attended"
-    assert page.tabs.tabText(2) == "No-show follow-up"
     dialog.reject()
 
 
 def test_interview_outcome_and_the_chain_in_the_dialog(qtbot, desk: Desk) -> None:
-    today = office_today()
+    today = desk.day(0)
     earlier = day_bounds(today)[0] - timedelta(hours=1)
     case = desk.household("Noori")
     first = desk.book(case, today, time(7, 0), kind="interview", now=earlier)
@@ -528,8 +536,7 @@ def test_interview_outcome_and_the_chain_in_the_dialog(qtbot, desk: Desk) -> Non
     outcome.outcomes["recommended"].setChecked(True)
     with qtbot.waitSignal(outcome.finished, timeout=WAIT_MS):
         click_ok(outcome)
-    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
-    assert dialog.fact_labels["outcome"].text() == "Recommended"
+    qtbot.waitUntil(lambda: dialog.fact_labels["outcome"].text() == "Recommended", timeout=WAIT_MS)
     assert desk.registration.case_detail(case).status == "interviewed"
 
     # the earlier date, from the chain
@@ -543,14 +550,14 @@ def test_interview_outcome_and_the_chain_in_the_dialog(qtbot, desk: Desk) -> Non
 
 
 def test_reschedule_and_cancel_from_the_appointment_dialog(qtbot, desk: Desk) -> None:
-    day = days_ahead(3)
+    day = desk.day(3)
     first = desk.book(desk.household("Hakimi"), day, time(10, 0))
     page = desk.page(qtbot)
     dialog = page.open_appointment(first)
     assert dialog is not None
     qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
     assert not dialog.chain_box.isVisibleTo(dialog)
-    assert not dialog.attendance_button.isEnabled()  # not the day yet
+    assert not dialog.people.button.isEnabled()  # not the day yet
     assert not dialog.outcome_button.isVisibleTo(dialog)  # not an interview
 
     move = dialog.reschedule()
@@ -574,8 +581,7 @@ def test_reschedule_and_cancel_from_the_appointment_dialog(qtbot, desk: Desk) ->
     qtbot.keyClicks(cancel.reason, "embassy closed")
     with qtbot.waitSignal(cancel.finished, timeout=WAIT_MS):
         click_ok(cancel)
-    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
-    assert dialog.status_label.text() == "Cancelled"
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Cancelled", timeout=WAIT_MS)
     assert dialog.fact_labels["reason"].text() == "embassy closed"
     assert not any(b.isEnabled() for b in dialog.write_buttons())
     dialog.reject()
@@ -586,11 +592,16 @@ def test_reschedule_and_cancel_from_the_appointment_dialog(qtbot, desk: Desk) ->
 
 
 def test_new_appointment_shows_a_clash_inline_and_stays_open(qtbot, desk: Desk) -> None:
-    day = days_ahead(2)
+    day = desk.day(2)
     case = desk.household("Karimi", members=3)
     desk.book(case, day, time(10, 0), place=desk.embassy, kind="interview")
     dialog = NewAppointmentDialog(
-        None, desk.appointments, PlacesService(desk.office), case, desk.members(case)
+        None,
+        desk.appointments,
+        PlacesService(desk.office),
+        desk.office.clock,
+        case,
+        desk.members(case),
     )
     qtbot.addWidget(dialog)
     dialog.open()
@@ -632,7 +643,13 @@ def test_new_appointment_for_some_members_with_interview_fields(qtbot, desk: Des
     case = desk.household("Sadat", members=3)
     members = desk.members(case)
     dialog = NewAppointmentDialog(
-        None, desk.appointments, PlacesService(desk.office), case, members, day=days_ahead(5)
+        None,
+        desk.appointments,
+        PlacesService(desk.office),
+        desk.office.clock,
+        case,
+        members,
+        day=desk.day(5),
     )
     qtbot.addWidget(dialog)
     dialog.open()
@@ -662,7 +679,7 @@ def test_new_appointment_for_some_members_with_interview_fields(qtbot, desk: Des
 
 
 def test_bulk_dialog_proposes_then_books(qtbot, desk: Desk) -> None:
-    day = days_ahead(5)
+    day = desk.day(5)
     cases = [desk.household(f"Family{n}", status="accepted") for n in range(5)]
     desk.household("Waiting")  # registered: filtered out below
     numbers = [desk.registration.case_detail(c).case_number for c in cases]
@@ -670,16 +687,18 @@ def test_bulk_dialog_proposes_then_books(qtbot, desk: Desk) -> None:
     dialog = page.schedule_many()
     assert isinstance(dialog, BulkScheduleDialog)
     qtbot.waitUntil(lambda: not dialog.busy() and dialog.place.isEnabled(), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: dialog.status_filter.count() > 1, timeout=WAIT_MS)
-    dialog.status_filter.setCurrentIndex(dialog.status_filter.findData("accepted"))
+    qtbot.waitUntil(lambda: dialog.households.status_filter.count() > 1, timeout=WAIT_MS)
+    dialog.households.status_filter.setCurrentIndex(
+        dialog.households.status_filter.findData("accepted")
+    )
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=WAIT_MS)
-    assert dialog.shown_case_numbers() == numbers
+    assert dialog.households.shown_case_numbers() == numbers
     assert not dialog.propose_button.isEnabled()  # nobody ticked
-    qtbot.keyClicks(dialog.case_filter, numbers[4][-3:])
-    assert dialog.shown_case_numbers() == [numbers[4]]
-    dialog.case_filter.clear()
-    dialog.tick(numbers)
-    assert dialog.chosen_label.text() == "5 households ticked"
+    qtbot.keyClicks(dialog.households.case_filter, numbers[4][-3:])
+    assert dialog.households.shown_case_numbers() == [numbers[4]]
+    dialog.households.case_filter.clear()
+    dialog.households.tick(numbers)
+    assert dialog.households.chosen_label.text() == "5 households ticked"
     dialog.kind.setCurrentIndex(dialog.kind.findData("medical_exam"))
     dialog.day.setDate(QDate(day.year, day.month, day.day))
     dialog.place.setCurrentIndex(dialog.place.findText("IOM clinic"))
@@ -711,14 +730,14 @@ def test_bulk_dialog_proposes_then_books(qtbot, desk: Desk) -> None:
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         dialog.book_button.click()
     settle(qtbot, page)
-    assert page.shown_days() == (day, day)
+    assert page.agenda.shown_days() == (day, day)
     assert times(page) == ["09:00", "09:00", "09:30", "09:30"]
     assert "Booked 4 appointments" in page.message.text()
     assert "1 household did not fit" in page.message.text()
 
 
 def test_bulk_booking_refused_when_someone_booked_meanwhile(qtbot, desk: Desk) -> None:
-    day = days_ahead(6)
+    day = desk.day(6)
     cases = [desk.household(f"Family{n}") for n in range(2)]
     numbers = [desk.registration.case_detail(c).case_number for c in cases]
     dialog = BulkScheduleDialog(
@@ -726,12 +745,13 @@ def test_bulk_booking_refused_when_someone_booked_meanwhile(qtbot, desk: Desk) -
         desk.appointments,
         PlacesService(desk.office),
         RegistryService(desk.office),
+        desk.office.clock,
         day=day,
     )
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitUntil(lambda: not dialog.busy() and dialog.place.isEnabled(), timeout=WAIT_MS)
-    dialog.tick(numbers)
+    dialog.households.tick(numbers)
     dialog.place.setCurrentIndex(dialog.place.findText("IOM clinic"))
     dialog.kind.setCurrentIndex(dialog.kind.findData("counselling"))
     dialog.propose_button.click()
@@ -761,16 +781,16 @@ def test_read_only_page_shows_lists_and_prints_the_agenda_but_changes_nothing(
     qtbot, desk: Desk, data_dir: Path, previews: list[Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(PrintingService, "agenda_pdf", lambda self, day, place=None: small_pdf())
-    appointment = desk.book(desk.household("Karimi"), days_ahead(1), time(10, 0))
+    appointment = desk.book(desk.household("Karimi"), desk.day(1), time(10, 0))
     viewer = auth.unlock(data_dir, "viewer", USER_PASSWORD)
     try:
         page = make_page(qtbot, viewer, can_write=False)
-        assert [a.id for a in page.inform_list.rows()] == [appointment]
+        assert [a.id for a in page.inform.list.rows()] == [appointment]
         for button in page.write_buttons():
             assert not button.isVisibleTo(page), button.objectName()
-        assert page.agenda_print_button.isVisibleTo(page)
+        assert page.agenda.print_button.isVisibleTo(page)
         assert page.schedule_many() is None
-        page.inform_list.select([appointment])
+        page.inform.list.select([appointment])
         assert page.record_notification() is None
 
         dialog = page.open_appointment(appointment)
@@ -781,32 +801,186 @@ def test_read_only_page_shows_lists_and_prints_the_agenda_but_changes_nothing(
         assert dialog.read_only_note.isVisibleTo(dialog)
         dialog.reject()
 
-        page.agenda_print_button.click()
+        page.agenda.print_button.click()
         qtbot.waitUntil(lambda: len(previews) == 1, timeout=WAIT_MS)
         settle(qtbot, page)
     finally:
-        qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
         viewer.close()
 
 
 def test_locking_closes_the_dialogs_and_empties_the_lists(qtbot, desk: Desk) -> None:
-    appointment = desk.book(desk.household("Karimi"), days_ahead(1), time(10, 0))
+    appointment = desk.book(desk.household("Karimi"), desk.day(1), time(10, 0))
     page = desk.page(qtbot)
     dialog = page.open_appointment(appointment)
     assert dialog is not None
     qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
     page.close_for_lock()
     assert not dialog.isVisible()
-    assert page.inform_list.rows() == []
+    assert page.inform.list.rows() == []
     assert page.open_appointment(appointment) is None
 
 
 def test_office_time_is_shown_whatever_the_laptop_clock(qtbot, desk: Desk) -> None:
-    day = days_ahead(3)
+    day = desk.day(3)
     desk.book(desk.household("Karimi"), day, time(9, 15))
     page = desk.page(qtbot)
-    page.go_to(day)
+    page.agenda.go_to(day)
     settle(qtbot, page)
-    record = page.agenda_list().rows()[0]
+    record = page.agenda.current_list().rows()[0]
     assert record.starts_at.tzinfo is UTC or record.starts_at.utcoffset() == timedelta(0)
     assert times(page) == ["09:15"]
+
+
+# -- change notices, newer reads, the office clock ---------------------------------------------
+
+
+def test_the_page_shows_what_is_booked_elsewhere_and_keeps_the_selection(qtbot, desk: Desk) -> None:
+    day = desk.day(1)
+    first = desk.book(desk.household("Karimi"), day, time(9, 0))
+    page = desk.page(qtbot)
+    page.agenda.go_to(day)
+    settle(qtbot, page)
+    page.agenda.current_list().select([first])
+    assert [a.id for a in page.inform.list.rows()] == [first]
+
+    # booked from a household window (another service over the same office): nobody
+    # tells the page, the change notice does
+    second = desk.book(desk.household("Noori"), day, time(8, 0))
+    qtbot.waitUntil(lambda: times(page) == ["08:00", "09:00"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.tabs.tabText(1) == "To inform (2)", timeout=WAIT_MS)
+    assert {a.id for a in page.inform.list.rows()} == {first, second}
+    # the row chosen before is still the one chosen, though it moved down
+    assert [a.id for a in page.agenda.current_list().selected()] == [first]
+
+    settle(qtbot, page)
+
+
+def test_a_new_place_shows_in_the_filter(qtbot, desk: Desk, data_dir: Path) -> None:
+    page = desk.page(qtbot)
+    admin = auth.unlock(data_dir, "admin", ADMIN_PASSWORD)
+    try:
+        PlacesService(admin).save(PlaceInput("Training hall", "office", "Shëngjin"))
+    finally:
+        admin.close()
+    assert page.agenda.place_filter.findText("Training hall") < 0
+    page.on_change(Change(frozenset({Kind.PLACE})))  # what the settings page's save announces
+    qtbot.waitUntil(lambda: page.agenda.place_filter.findText("Training hall") > 0, timeout=WAIT_MS)
+    settle(qtbot, page)
+
+
+def test_a_hidden_page_reads_nothing_until_it_is_shown(qtbot, desk: Desk) -> None:
+    day = desk.day(1)
+    page = desk.page(qtbot)
+    page.agenda.go_to(day)
+    settle(qtbot, page)
+    page.hide()
+    spy = ChangeNotices(desk.office.changes)  # hears after the page's own notices
+    try:
+        with qtbot.waitSignal(spy.changed, timeout=WAIT_MS):
+            desk.book(desk.household("Karimi"), day, time(9, 0))
+    finally:
+        spy.close()
+    assert not page.loading()
+    assert times(page) == []
+    page.show()
+    page.refresh()  # as the main window does when the page is chosen
+    settle(qtbot, page)
+    assert times(page) == ["09:00"]
+
+
+def test_a_newer_agenda_wins_over_a_slower_older_one(
+    qtbot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow_day, wanted_day = desk.day(2), desk.day(3)
+    desk.book(desk.household("Karimi"), slow_day, time(9, 0))
+    desk.book(desk.household("Noori"), wanted_day, time(11, 0))
+    page = desk.page(qtbot)
+    gate = threading.Event()
+    real = AppointmentService.agenda
+
+    def agenda(self: AppointmentService, first: date, *args: Any, **kwargs: Any) -> Any:
+        if first == slow_day:
+            gate.wait(WAIT_MS / 1000)  # the older read answers last
+        return real(self, first, *args, **kwargs)
+
+    monkeypatch.setattr(AppointmentService, "agenda", agenda)
+    page.agenda.go_to(slow_day)
+    page.agenda.go_to(wanted_day)
+    qtbot.waitUntil(lambda: times(page) == ["11:00"], timeout=WAIT_MS)
+    gate.set()
+    settle(qtbot, page)
+    assert times(page) == ["11:00"]  # the late answer for the other day was dropped
+    assert page.agenda.count_label.text() == "1 appointment"
+
+
+def test_the_appointment_window_shows_a_change_made_elsewhere(qtbot, desk: Desk) -> None:
+    appointment = desk.book(desk.household("Karimi"), desk.day(2), time(10, 0))
+    page = desk.page(qtbot)
+    dialog = page.open_appointment(appointment)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Scheduled", timeout=WAIT_MS)
+    desk.appointments.cancel(appointment, "the embassy closed")  # from a household window
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Cancelled", timeout=WAIT_MS)
+    assert dialog.fact_labels["reason"].text() == "the embassy closed"
+    assert not dialog.cancel_button.isEnabled()
+    dialog.reject()
+    settle(qtbot, page)
+
+
+def test_a_reload_keeps_the_ticks_not_saved_yet(qtbot, desk: Desk) -> None:
+    today = desk.day(0)
+    earlier = day_bounds(today)[0] - timedelta(hours=1)
+    appointment = desk.book(desk.household("Karimi", members=3), today, time(8, 0), now=earlier)
+    page = desk.page(qtbot)
+    dialog = page.open_appointment(appointment)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Scheduled", timeout=WAIT_MS)
+    list(dialog.people.boxes.values())[1].setChecked(True)  # the clerk is ticking
+    desk.appointments.record_notification([appointment], "phone_call")  # meanwhile, elsewhere
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Notified", timeout=WAIT_MS)
+    assert [b.isChecked() for b in dialog.people.boxes.values()] == [False, True, False]
+    dialog.reject()
+    settle(qtbot, page)
+
+
+def test_the_appointment_window_of_a_household_reloads_with_it(qtbot, desk: Desk) -> None:
+    case = desk.household("Karimi")
+    appointment = desk.book(case, desk.day(2), time(10, 0))
+    office = desk.office
+    schedule = CaseSchedule(
+        desk.appointments,
+        OrientationService(office),
+        ReadinessService(office),
+        PlacesService(office),
+        can_schedule=True,
+        clock=office.clock,
+    )
+    try:
+        view = open_case_view(office, case, schedule=schedule)
+        panel = view.schedule_panel
+        assert panel is not None
+        qtbot.waitUntil(lambda: panel.appointments_model.rowCount() == 1, timeout=WAIT_MS)
+        panel.appointments_table.selectRow(0)
+        dialog = panel.open_appointment()
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.status_label.text() == "Scheduled", timeout=WAIT_MS)
+        desk.appointments.record_notification([appointment], "phone_call")  # the page did
+        qtbot.waitUntil(lambda: dialog.status_label.text() == "Notified", timeout=WAIT_MS)
+        assert dialog.notifications_model.rowCount() == 1
+        dialog.reject()
+    finally:
+        close_case_views()
+
+
+def test_today_is_the_office_clocks_day(qtbot, desk: Desk) -> None:
+    clock = FrozenClock(datetime(2026, 3, 31, 6, 30, tzinfo=UTC))  # 08:30 in Tirana
+    page = make_page(qtbot, desk.office, True, clock)
+    assert page.agenda.shown_days() == (date(2026, 3, 31), date(2026, 3, 31))
+    assert page.agenda.range_label.text() == "Tuesday 31 March 2026 (today)"
+    page.agenda.next_button.click()
+    assert page.agenda.range_label.text() == "Wednesday 1 April 2026 (tomorrow)"
+    clock.set(datetime(2026, 4, 1, 5, 0, tzinfo=UTC))  # the next morning
+    page.agenda.today_button.click()
+    assert page.agenda.range_label.text() == "Wednesday 1 April 2026 (today)"
+    settle(qtbot, page)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.services.medical.examinations import MedicalInput, MedicalRecordView, MedicalService
 from desktop.services.office.clock import OfficeClock, to_local
 from desktop.services.vocabulary import MEDICAL_KINDS, MEDICAL_OUTCOMES, MOBILITY_SSR, OTHER_SSR
-from desktop.ui.appointments.dialogs import (
+from desktop.ui.appointments.fields import (
     day_edit,
     from_qdate,
     from_qtime,
