@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
 from desktop.services.office.clock import to_local
-from desktop.services.schedule.appointments import max_overlap
+from desktop.services.schedule.conflicts import max_overlap
 from desktop.services.vocabulary import ACTIVE_STATUSES, APPOINTMENT_KIND_TITLES
 from desktop.store.models import (
     Appointment,
@@ -146,7 +146,7 @@ def check_place(
             "Choose another time or place."
         )
     # appointments booked there count against the room, as a session counts when
-    # an appointment is booked (AppointmentService._conflicts)
+    # an appointment is booked (schedule.conflicts)
     booked = session.execute(
         select(Appointment.starts_at, Appointment.ends_at)
         .where(
