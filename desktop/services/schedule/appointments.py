@@ -3,6 +3,12 @@
 Times are agreed in office time (Europe/Tirane) and stored in UTC (see office_time).
 A rescheduled appointment keeps its row and points to the new one, so the chain of
 dates a family was given stays visible.
+
+This module holds the records the interface works with and ``AppointmentService``, which
+checks the permission of every call; the work is done beside it: ``scheduling`` (one
+appointment at a time) and ``bulk`` (many), both through ``booking`` and ``conflicts``;
+``attendance`` (telling the family, who came, outcomes); ``appointment_queries`` and
+``appointment_records`` (reading).
 """
 
 from __future__ import annotations
@@ -21,34 +27,19 @@ from desktop.services.office.clock import to_local
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.office.settings import INFORM_HOURS, SettingsService
-from desktop.services.registry.lookups import active_case
 from desktop.services.schedule.appointment_queries import agenda_query, chain_rows
 from desktop.services.schedule.attendance import (
     record_interview_outcome,
     record_present,
     record_told,
 )
-from desktop.services.schedule.booking import (
-    active_location,
-    add_appointment,
-    attendee_ids,
-    check_fields,
-    check_reschedulable,
-    checked_times,
-    clean,
-    find_appointment,
-    invitees,
-)
-from desktop.services.schedule.conflicts import Busy, find_conflicts
-from desktop.services.vocabulary import (
-    APPOINTMENT_KIND_TITLES,
-    INTERVIEW_OUTCOMES,
-    NOTIFY_METHODS,
-)
-from desktop.store.models import Appointment, Case, Location
+from desktop.services.schedule.booking import clean, find_appointment
+from desktop.services.vocabulary import APPOINTMENT_KIND_TITLES, INTERVIEW_OUTCOMES, NOTIFY_METHODS
+from desktop.store.models import Appointment
 
 if TYPE_CHECKING:
     from desktop.services.schedule.bulk import BulkScheduling
+    from desktop.services.schedule.scheduling import Scheduling
 
 
 # -- records ---------------------------------------------------------------------------------
@@ -200,35 +191,20 @@ def needs_follow_up() -> ColumnElement[bool]:
 # -- service ---------------------------------------------------------------------------------
 class AppointmentService:
     def __init__(self, office: UnlockedOffice) -> None:
-        # bulk builds records defined in this module, so it imports this module; it is
-        # imported here, once this module is loaded, not at the top
+        # scheduling and bulk build records defined in this module, so they import this
+        # module; they are imported here, once this module is loaded, not at the top
         from desktop.services.schedule.bulk import BulkScheduling
+        from desktop.services.schedule.scheduling import Scheduling
 
         self._office = office
         self._journey = JourneyService(office)
+        self._one: Scheduling = Scheduling(office, self._journey)
         self._bulk: BulkScheduling = BulkScheduling(office, self._journey)
 
-    # -- scheduling --------------------------------------------------------------------------
+    # -- scheduling (schedule.scheduling) -----------------------------------------------------
     def schedule(self, data: AppointmentInput, *, now: datetime | None = None) -> str:
         self._office.require(Perm.SCHEDULE_WRITE, "schedule appointments")
-        starts, ends = self._times(data.day, data.start, data.duration_minutes, now)
-        check_fields(data.kind, data.interpreter_language)
-        with self._office.unit_of_work() as session:
-            case = self._case(session, data.case_id)
-            location = active_location(session, data.location_id)
-            attendees = invitees(session, case.id, data.attendee_ids)
-            conflicts = self._conflicts(
-                session,
-                starts=starts,
-                ends=ends,
-                location=location,
-                interviewer=clean(data.interviewer),
-                person_ids=attendees,
-            )
-            if conflicts:
-                raise ScheduleConflict(conflicts)
-            appointment = self._add(session, case, data, location.id, starts, ends, attendees)
-            return appointment.id
+        return self._one.schedule(data, now)
 
     def reschedule(
         self,
@@ -243,36 +219,9 @@ class AppointmentService:
     ) -> str:
         """A new appointment replacing this one; the old one points to it."""
         self._office.require(Perm.SCHEDULE_WRITE, "reschedule appointments")
-        if not clean(reason):
-            raise InvalidInput("Say why the appointment moves; it stays in the history.")
-        with self._office.unit_of_work() as session:
-            old = find_appointment(session, appointment_id)
-            check_reschedulable(session, old)
-            minutes = duration_minutes or int((old.ends_at - old.starts_at).total_seconds() // 60)
-            starts, ends = self._times(day, start, minutes, now)
-            location = active_location(session, location_id or old.location_id)
-            attendees = attendee_ids(session, old.id)
-            conflicts = self._conflicts(
-                session,
-                starts=starts,
-                ends=ends,
-                location=location,
-                interviewer=old.interviewer,
-                person_ids=attendees,
-                ignore={old.id},
-            )
-            if conflicts:
-                raise ScheduleConflict(conflicts)
-            case = self._case(session, old.case_id)
-            new = self._add(session, case, old, location.id, starts, ends, attendees)
-            if old.status != "no_show":  # a no-show stays a no-show, now followed up
-                old.status = "rescheduled"
-            old.rescheduled_to_id = new.id
-            old.status_reason = clean(reason)
-            self._office.audit(
-                session, "appointment_rescheduled", "appointment", old.id, {"to": new.id}
-            )
-            return new.id
+        return self._one.reschedule(
+            appointment_id, day, start, reason, duration_minutes, location_id, now
+        )
 
     def cancel(self, appointment_id: str, reason: str) -> None:
         self._office.require(Perm.SCHEDULE_WRITE, "cancel appointments")
@@ -447,68 +396,9 @@ class AppointmentService:
     ) -> list[Conflict]:
         """The conflicts a form would hit, shown before saving."""
         self._office.require(Perm.REGISTRY_READ, "see appointments")
-        starts, ends = self._times(data.day, data.start, data.duration_minutes, now)
-        with self._office.reading() as session:
-            case = self._case(session, data.case_id)
-            location = active_location(session, data.location_id)
-            attendees = invitees(session, case.id, data.attendee_ids)
-            return self._conflicts(
-                session,
-                starts=starts,
-                ends=ends,
-                location=location,
-                interviewer=clean(data.interviewer),
-                person_ids=attendees,
-                ignore=set(ignore),
-            )
+        return self._one.check(data, ignore, now)
 
     # -- helpers ------------------------------------------------------------------------------
-    @staticmethod
-    def _conflicts(
-        session: Session,
-        *,
-        starts: datetime,
-        ends: datetime,
-        location: Location,
-        interviewer: str,
-        person_ids: Sequence[str],
-        ignore: set[str] | None = None,
-        busy: Busy | None = None,
-    ) -> list[Conflict]:
-        """What booking this time would clash with (schedule.conflicts), as records."""
-        found = find_conflicts(
-            session,
-            starts=starts,
-            ends=ends,
-            location=location,
-            interviewer=interviewer,
-            person_ids=person_ids,
-            ignore=ignore,
-            busy=busy,
-        )
-        return [Conflict(f.kind, f.message) for f in found]
-
-    def _add(
-        self,
-        session: Session,
-        case: Case,
-        data: AppointmentInput | Appointment,
-        location_id: str,
-        starts: datetime,
-        ends: datetime,
-        attendees: Sequence[str],
-    ) -> Appointment:
-        return add_appointment(
-            self._office, self._journey, session, case, data, location_id, starts, ends, attendees
-        )
-
-    def _times(
-        self, day: date, start: time, minutes: int, now: datetime | None
-    ) -> tuple[datetime, datetime]:
-        return checked_times(day, start, minutes, now or self._office.clock.now())
-
-    _case = staticmethod(active_case)
-
     @staticmethod
     def _records(session: Session, rows: Sequence[Appointment]) -> list[AppointmentRecord]:
         # appointment_records builds the records defined in this module, so it imports
