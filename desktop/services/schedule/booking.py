@@ -1,9 +1,10 @@
 """Booking one appointment: the checks on its time and fields, the rows it needs, and the
 rows it writes.
 
-``AppointmentService`` (one appointment at a time) and ``schedule.bulk`` (a day of them)
+``schedule.scheduling`` (one appointment at a time) and ``schedule.bulk`` (a day of them)
 book through here, so both refuse the same things with the same words and move a
-registered household to "interview scheduled" the same way.
+registered household to "interview scheduled" the same way; ``AppointmentService`` and
+``schedule.attendance`` find appointments through here too.
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 A person cannot be at two appointments (or an appointment and an orientation session) at
 once; a place holds as many at a time as its capacity, sessions held there included; an
 interviewer sees one family at a time. Each finding is a kind ("person", "place",
-"interviewer") and a message; ``AppointmentService`` turns them into its ``Conflict``
-records. Messages name members by relationship and households by case number, never by
-name: they may reach a log.
+"interviewer") and a message; ``scheduling`` and ``bulk`` turn them into the ``Conflict``
+records of ``appointments``. Messages name members by relationship and households by
+case number, never by name: they may reach a log.
 """
 
 from __future__ import annotations

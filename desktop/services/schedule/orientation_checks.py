@@ -3,9 +3,9 @@
 A room holds one session at a time and counts the appointments booked there against its
 capacity; a person cannot be in two places at once, so an enrolment (or a session that
 moves) is refused while they hold an overlapping appointment or another session.
-``OrientationService`` runs these checks inside its unit of work; each refusal is an
-``InvalidInput`` that names the household by case number and the member by relationship,
-never by name: error messages may reach logs.
+``OrientationService`` and ``orientation_enrolment`` run these checks inside the unit of
+work; each refusal is an ``InvalidInput`` that names the household by case number and the
+member by relationship, never by name: error messages may reach logs.
 """
 
 from __future__ import annotations
