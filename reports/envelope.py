@@ -17,7 +17,11 @@ from io import BytesIO
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from reports.fitness import (
+from reports.kit import text
+from reports.kit.page import new_canvas
+from reports.kit.signature import SignatureBlock
+from reports.kit.text import Line
+from reports.medical_sheet import (
     BOTTOM,
     GREY,
     MARGIN_X,
@@ -32,10 +36,6 @@ from reports.fitness import (
     short_day,
     word,
 )
-from reports.kit import text
-from reports.kit.page import new_canvas
-from reports.kit.signature import SignatureBlock
-from reports.kit.text import Line
 from reports.records import EnclosedDocument, Envelope
 
 __all__ = ["render_envelope"]

@@ -12,12 +12,8 @@ from importlib import resources
 
 import pytest
 
-from desktop.services.demo.households import (
-    DemoDocument,
-    DemoHousehold,
-    DemoPerson,
-    generate_households,
-)
+from desktop.services.demo.documents import DemoDocument
+from desktop.services.demo.households import DemoHousehold, DemoPerson, generate_households
 
 REF = date(2026, 3, 1)
 SAMPLE_SIZE = 2000

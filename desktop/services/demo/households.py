@@ -11,28 +11,17 @@ are relative to ``reference_date``.
 
 from __future__ import annotations
 
-import json
 import random
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from importlib import resources
 from itertools import accumulate
-from typing import Any
 
-__all__ = ["DemoDocument", "DemoHousehold", "DemoPerson", "generate_households"]
+from desktop.services.demo.documents import DemoDocument, DocumentDraws
+from desktop.services.demo.material import NamePair, load_material, male_dari
 
-
-@dataclass(frozen=True, slots=True)
-class DemoDocument:
-    doc_type: str  # "passport" or "tazkira"
-    number: str  # passport: "P" + 7 digits; tazkira: "1400-0101-12345" (e-tazkira) or paper style
-    issuing_country: str  # "AFG"
-    issue_date: date | None
-    expiry_date: date | None  # passports: issue + 5 or 10 years; tazkira: None
-    machine_readable: bool  # passports True, tazkira False
+__all__ = ["DemoHousehold", "DemoPerson", "generate_households"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,77 +59,36 @@ _P_WIDOWER = 0.05  # male principal with children but no spouse
 _P_NO_FAMILY_NAME = 0.15
 _P_SPOUSE_OWN_FAMILY_NAME = 0.3
 _P_STATELESS = 0.005
-# Document holding. A person drawn with neither document gets a passport with the "fallback"
-# probability, otherwise a tazkira, so that the final shares are about: adults 80 % passport and
-# 60-65 % tazkira, children 50 % passport; everyone holds at least one document.
-_P_ADULT_PASSPORT = 0.78
-_P_ADULT_TAZKIRA = 0.55
-_P_CHILD_PASSPORT = 0.45
-_P_CHILD_TAZKIRA = 0.45
-_P_FALLBACK_PASSPORT = 0.2
-_P_PAPER_TAZKIRA = 0.2
 _MIN_PRINCIPAL_AGE = 18
 _MAX_PRINCIPAL_AGE = 69  # completed years before any "year" rounding; stays within 18-70
-_E_TAZKIRA_START_ORDINAL = date(2018, 5, 3).toordinal()  # first e-tazkira issued
 _PHONE_PREFIXES = ("67", "68", "69")
-_PASSPORT_SPACE = 10_000_000  # "P" + 7 digits
 
 
-# --- material -------------------------------------------------------------------------------
+# --- the generator ---------------------------------------------------------------------------
 
-_NamePair = tuple[str, str]  # (Latin, Dari)
-
-
-@dataclass(frozen=True, slots=True)
-class _Material:
-    male: tuple[_NamePair, ...]
-    female: tuple[_NamePair, ...]
-    family: tuple[_NamePair, ...]
-    accommodation: tuple[str, ...]
-    destinations: tuple[tuple[str, str], ...]  # (country, programme)
-    destination_cumulative: tuple[int, ...]
+_NO_FAMILY_NAME: NamePair = ("", "")
 
 
-def _pairs(raw: Any, key: str) -> tuple[_NamePair, ...]:
-    items = raw[key]
-    result = tuple((str(latin), str(native)) for latin, native in items)
-    if not result:
-        raise ValueError(f"names.json: list {key!r} is empty")
-    return result
+@dataclass(slots=True)
+class _Family:
+    """One household as ``_Generator.household`` builds it, step by step."""
 
-
-@cache
-def _material() -> _Material:
-    path = resources.files("departure_desk_resources").joinpath("demo/names.json")
-    raw: Any = json.loads(path.read_text(encoding="utf-8"))
-    destinations = tuple((str(d["country"]), str(d["programme"])) for d in raw["destinations"])
-    weights = [int(d["weight"]) for d in raw["destinations"]]
-    accommodation = tuple(str(a) for a in raw["accommodation"])
-    if not destinations or not accommodation:
-        raise ValueError("names.json: destinations and accommodation must not be empty")
-    return _Material(
-        male=_pairs(raw, "male"),
-        female=_pairs(raw, "female"),
-        family=_pairs(raw, "family"),
-        accommodation=accommodation,
-        destinations=destinations,
-        destination_cumulative=tuple(accumulate(weights)),
-    )
-
-
-# --- helpers --------------------------------------------------------------------------------
-
-
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a non-leap year
-        return day.replace(year=day.year + years, day=28)
-
-
-def _solar_hijri_year(day: date) -> int:
-    """Approximate Solar Hijri year (Nowruz taken as 21 March)."""
-    return day.year - 621 if (day.month, day.day) >= (3, 21) else day.year - 622
+    surname: NamePair  # the household's family name; ("", "") when it has none
+    principal_sex: str
+    age: int  # the principal's
+    has_spouse: bool
+    children: int  # sons and daughters, grandchildren among them until they are drawn
+    parents: int  # the principal's, 0 to 2
+    siblings: int  # the principal's
+    others: int  # relatives outside the core family
+    members: list[DemoPerson] = field(default_factory=list)
+    avoid: set[str] = field(default_factory=set)  # given names taken (in Dari script)
+    principal_given: NamePair = _NO_FAMILY_NAME
+    principal_father: str = ""
+    mother_age: int = -1  # of the children; -1 while there is no mother in the case
+    youngest_parent: int = 0
+    children_father: str = ""  # the father's given name, for the children's records
+    grandparent_son: tuple[str, int] | None = None  # the oldest son's name and age
 
 
 class _Generator:
@@ -151,8 +99,8 @@ class _Generator:
         self.random = self.rng.random
         self.ref = reference_date
         self.ref_ordinal = reference_date.toordinal()
-        self.material = _material()
-        self.passports: set[int] = set()
+        self.material = load_material()
+        self.documents = DocumentDraws(self.random, self.ref_ordinal)
 
     # small, fast random helpers (rng.random() is much cheaper than randrange/choice)
 
@@ -160,10 +108,10 @@ class _Generator:
         """Uniform integer in [low, high]."""
         return low + int(self.random() * (high - low + 1))
 
-    def _pick(self, items: tuple[_NamePair, ...]) -> _NamePair:
+    def _pick(self, items: tuple[NamePair, ...]) -> NamePair:
         return items[int(self.random() * len(items))]
 
-    def _pick_given(self, sex: str, avoid: set[str]) -> _NamePair:
+    def _pick_given(self, sex: str, avoid: set[str]) -> NamePair:
         pool = self.material.male if sex == "M" else self.material.female
         pair = self._pick(pool)
         for _ in range(3):  # siblings rarely share a name; a few retries keep it that way
@@ -173,62 +121,6 @@ class _Generator:
         avoid.add(pair[1])
         return pair
 
-    # documents (hot path: rng.random() inlined instead of _int, dates handled as ordinals)
-
-    def _passport(self, dob_ordinal: int, age: int) -> DemoDocument:
-        rand = self.random
-        used = self.passports
-        if len(used) >= _PASSPORT_SPACE // 2:
-            raise ValueError("too many demo passports requested in one call")
-        number = int(rand() * _PASSPORT_SPACE)
-        while number in used:
-            number = int(rand() * _PASSPORT_SPACE)
-        used.add(number)
-        years = 5 if age < 18 or rand() < 0.6 else 10
-        roll = rand()
-        if roll < 0.15:  # expired within the last two years
-            offset = -1 - int(rand() * 730)
-        elif roll < 0.30:  # expiring within six months
-            offset = 1 + int(rand() * 182)
-        else:  # valid for longer
-            offset = 183 + int(rand() * (years * 365 - 212))
-        issue = _add_years(date.fromordinal(self.ref_ordinal + offset), -years)
-        earliest = dob_ordinal + 30
-        if issue.toordinal() < earliest:  # the person was too young: issue later, expire later
-            issue = date.fromordinal(min(self.ref_ordinal, earliest + int(rand() * 400)))
-        expiry = _add_years(issue, years)  # also settles 29 February
-        return DemoDocument("passport", f"P{number:07d}", "AFG", issue, expiry, True)
-
-    def _tazkira(self, dob_ordinal: int) -> DemoDocument:
-        rand = self.random
-        start = max(dob_ordinal + 1, _E_TAZKIRA_START_ORDINAL)
-        end = self.ref_ordinal - 1
-        if start > end or rand() < _P_PAPER_TAZKIRA:
-            # paper tazkira: volume - page - registration number, no reliable issue date
-            number = f"{1 + int(rand() * 250)}-{1 + int(rand() * 300)}-{1000 + int(rand() * 99000)}"
-            return DemoDocument("tazkira", number, "AFG", None, None, False)
-        issue = date.fromordinal(start + int(rand() * (end - start + 1)))
-        number = (
-            f"{_solar_hijri_year(issue)}-{101 + int(rand() * 3399):04d}-{int(rand() * 100000):05d}"
-        )
-        return DemoDocument("tazkira", number, "AFG", issue, None, False)
-
-    def _documents(self, dob_ordinal: int, age: int) -> tuple[DemoDocument, ...]:
-        rand = self.random
-        adult = age >= 18
-        has_passport = rand() < (_P_ADULT_PASSPORT if adult else _P_CHILD_PASSPORT)
-        has_tazkira = rand() < (_P_ADULT_TAZKIRA if adult else _P_CHILD_TAZKIRA)
-        if not has_passport and not has_tazkira:
-            if rand() < _P_FALLBACK_PASSPORT:
-                has_passport = True
-            else:
-                has_tazkira = True
-        if has_passport and has_tazkira:
-            return (self._passport(dob_ordinal, age), self._tazkira(dob_ordinal))
-        if has_passport:
-            return (self._passport(dob_ordinal, age),)
-        return (self._tazkira(dob_ordinal),)
-
     # persons
 
     def _person(
@@ -236,8 +128,8 @@ class _Generator:
         relationship: str,
         sex: str,
         age: int,
-        given: _NamePair,
-        family: _NamePair,
+        given: NamePair,
+        family: NamePair,
         father_name: str,
     ) -> DemoPerson:
         """One person of ``age`` completed years on the reference date."""
@@ -262,7 +154,7 @@ class _Generator:
             dob,
             precision,
             nationality,
-            self._documents(dob.toordinal(), age),
+            self.documents.for_person(dob.toordinal(), age),
         )
 
     def _household_size(self) -> int:
@@ -270,11 +162,29 @@ class _Generator:
         return bisect_right(_SIZE_CUMULATIVE, x) + 1
 
     def household(self) -> DemoHousehold:
+        """One household, members in the order principal, spouse, children (oldest
+        first), the principal's parents, brothers and sisters, grandchildren, others.
+
+        The steps draw from the random source in a fixed order: changing the order changes
+        every household after the first for a given seed.
+        """
+        family = self._composition()
+        self._add_principal(family)
+        self._add_spouse(family)
+        grandchildren = self._add_children(family)
+        max_sibling_age = self._add_parents(family)
+        self._add_siblings(family, max_sibling_age)
+        self._add_grandchildren(family, grandchildren)
+        self._add_others(family)
+        return self._contact(family.members)
+
+    def _composition(self) -> _Family:
+        """How many, who heads the household and who else is in the case."""
         rand = self.random
-        material = self.material
         size = self._household_size()
-        no_family = ("", "")
-        household_family = no_family if rand() < _P_NO_FAMILY_NAME else self._pick(material.family)
+        surname = (
+            _NO_FAMILY_NAME if rand() < _P_NO_FAMILY_NAME else self._pick(self.material.family)
+        )
 
         female_head = rand() < _P_FEMALE_HEAD
         if female_head:
@@ -303,51 +213,65 @@ class _Generator:
         if parents:
             age = min(age, 55)
         age = min(age, _MAX_PRINCIPAL_AGE)
+        return _Family(surname, principal_sex, age, has_spouse, children, parents, siblings, others)
 
-        avoid: set[str] = set()
-        principal_given = self._pick_given(principal_sex, avoid)
-        principal_father = self._pick(material.male)[0]
-        members = [
+    def _add_principal(self, family: _Family) -> None:
+        family.principal_given = self._pick_given(family.principal_sex, family.avoid)
+        family.principal_father = self._pick(self.material.male)[0]
+        family.members.append(
             self._person(
-                "principal", principal_sex, age, principal_given, household_family, principal_father
+                "principal",
+                family.principal_sex,
+                family.age,
+                family.principal_given,
+                family.surname,
+                family.principal_father,
             )
-        ]
+        )
+        # until a spouse says otherwise: the principal is the mother or the father
+        family.mother_age = family.age if family.principal_sex == "F" else -1
+        family.youngest_parent = family.age
+        family.children_father = family.principal_given[0] if family.principal_sex == "M" else ""
 
-        # spouse
-        mother_age = age if principal_sex == "F" else -1
-        youngest_parent = age
-        children_father = principal_given[0] if principal_sex == "M" else ""
-        if has_spouse:
-            spouse_sex = "F" if principal_sex == "M" else "M"
+    def _add_spouse(self, family: _Family) -> None:
+        rand = self.random
+        if family.has_spouse:
+            spouse_sex = "F" if family.principal_sex == "M" else "M"
             if spouse_sex == "F":
-                spouse_age = max(18, age - self._int(0, 10))
-                mother_age = spouse_age
+                spouse_age = max(18, family.age - self._int(0, 10))
+                family.mother_age = spouse_age
             else:
-                spouse_age = min(80, age + self._int(0, 8))
-            youngest_parent = min(age, spouse_age)
-            spouse_given = self._pick_given(spouse_sex, avoid)
-            if household_family[0] and rand() < _P_SPOUSE_OWN_FAMILY_NAME:
-                spouse_family = self._pick(material.family)
+                spouse_age = min(80, family.age + self._int(0, 8))
+            family.youngest_parent = min(family.age, spouse_age)
+            spouse_given = self._pick_given(spouse_sex, family.avoid)
+            if family.surname[0] and rand() < _P_SPOUSE_OWN_FAMILY_NAME:
+                spouse_family = self._pick(self.material.family)
             else:
-                spouse_family = household_family
+                spouse_family = family.surname
             if spouse_sex == "M":
-                children_father = spouse_given[0]
-            members.append(
+                family.children_father = spouse_given[0]
+            family.members.append(
                 self._person(
                     "spouse",
                     spouse_sex,
                     spouse_age,
                     spouse_given,
                     spouse_family,
-                    self._pick(material.male)[0],
+                    self._pick(self.material.male)[0],
                 )
             )
-        if not children_father:  # female head: the absent father
-            children_father = self._pick(material.male)[0]
+        if not family.children_father:  # female head: the absent father
+            family.children_father = self._pick(self.material.male)[0]
 
-        # children (son/daughter), oldest first; some households include grandchildren
-        oldest_possible = youngest_parent - 16
-        youngest_possible = max(0, (mother_age if mother_age > 0 else age) - 45)
+    def _add_children(self, family: _Family) -> int:
+        """Sons and daughters, oldest first; returns how many grandchildren the oldest
+        son brings (some households include them)."""
+        rand = self.random
+        children = family.children
+        oldest_possible = family.youngest_parent - 16
+        youngest_possible = max(
+            0, (family.mother_age if family.mother_age > 0 else family.age) - 45
+        )
         grandchildren = 0
         if children >= 3 and oldest_possible >= 20 and rand() < 0.35:
             grandchildren = self._int(1, min(4, children - 1))
@@ -358,7 +282,6 @@ class _Generator:
             ),
             reverse=True,
         )
-        grandparent_son: tuple[str, int] | None = None
         if grandchildren:
             # the oldest child is an adult son whose own children live in the case
             child_ages[0] = self._int(max(20, youngest_possible), oldest_possible)
@@ -366,99 +289,111 @@ class _Generator:
         for index, child_age in enumerate(child_ages):
             father_of_grandchildren = grandchildren > 0 and index == 0
             child_sex = "M" if father_of_grandchildren or rand() < 0.51 else "F"
-            child_given = self._pick_given(child_sex, avoid)
+            child_given = self._pick_given(child_sex, family.avoid)
             if father_of_grandchildren:
-                grandparent_son = (child_given[0], child_age)
-            members.append(
+                family.grandparent_son = (child_given[0], child_age)
+            family.members.append(
                 self._person(
                     "son" if child_sex == "M" else "daughter",
                     child_sex,
                     child_age,
                     child_given,
-                    household_family,
-                    children_father,
+                    family.surname,
+                    family.children_father,
                 )
             )
+        return grandchildren
 
-        # the principal's parents
-        if parents:
-            parent_mother_age = min(95, age + self._int(17, 40))
-            with_father = parents == 2 or rand() < 0.35  # widowed mothers are the common case
-            with_mother = parents == 2 or not with_father
-            if with_father:
-                members.append(
-                    self._person(
-                        "father",
-                        "M",
-                        min(99, parent_mother_age + self._int(0, 10)),
-                        (principal_father, _male_dari()[principal_father]),
-                        household_family,
-                        self._pick(material.male)[0],
-                    )
+    def _add_parents(self, family: _Family) -> int:
+        """The principal's father and/or mother; returns the oldest a sibling can be."""
+        if not family.parents:
+            return 90
+        material = self.material
+        parent_mother_age = min(95, family.age + self._int(17, 40))
+        with_father = family.parents == 2 or self.random() < 0.35  # widowed mothers are common
+        with_mother = family.parents == 2 or not with_father
+        if with_father:
+            family.members.append(
+                self._person(
+                    "father",
+                    "M",
+                    min(99, parent_mother_age + self._int(0, 10)),
+                    (family.principal_father, male_dari()[family.principal_father]),
+                    family.surname,
+                    self._pick(material.male)[0],
                 )
-            if with_mother:
-                members.append(
-                    self._person(
-                        "mother",
-                        "F",
-                        parent_mother_age,
-                        self._pick(material.female),
-                        household_family,
-                        self._pick(material.male)[0],
-                    )
+            )
+        if with_mother:
+            family.members.append(
+                self._person(
+                    "mother",
+                    "F",
+                    parent_mother_age,
+                    self._pick(material.female),
+                    family.surname,
+                    self._pick(material.male)[0],
                 )
-            max_sibling_age = parent_mother_age - 17
-        else:
-            max_sibling_age = 90
+            )
+        return parent_mother_age - 17
 
-        # the principal's brothers and sisters
-        for _ in range(siblings):
-            sibling_sex = "M" if rand() < 0.5 else "F"
-            sibling_age = max(8, min(max_sibling_age, age + self._int(-15, 10)))
-            members.append(
+    def _add_siblings(self, family: _Family, max_sibling_age: int) -> None:
+        """The principal's brothers and sisters."""
+        for _ in range(family.siblings):
+            sibling_sex = "M" if self.random() < 0.5 else "F"
+            sibling_age = max(8, min(max_sibling_age, family.age + self._int(-15, 10)))
+            family.members.append(
                 self._person(
                     "brother" if sibling_sex == "M" else "sister",
                     sibling_sex,
                     sibling_age,
-                    self._pick_given(sibling_sex, avoid),
-                    household_family,
-                    principal_father,
+                    self._pick_given(sibling_sex, family.avoid),
+                    family.surname,
+                    family.principal_father,
                 )
             )
 
-        # grandchildren through the oldest son
-        if grandparent_son is not None:
-            son_given, son_age = grandparent_son
-            for _ in range(grandchildren):
-                grandchild_sex = "M" if rand() < 0.51 else "F"
-                members.append(
-                    self._person(
-                        "grandson" if grandchild_sex == "M" else "granddaughter",
-                        grandchild_sex,
-                        self._int(0, son_age - 18),
-                        self._pick_given(grandchild_sex, avoid),
-                        household_family,
-                        son_given,
-                    )
+    def _add_grandchildren(self, family: _Family, grandchildren: int) -> None:
+        """The children of the oldest son, when he has them in the case."""
+        if family.grandparent_son is None:
+            return
+        son_given, son_age = family.grandparent_son
+        for _ in range(grandchildren):
+            grandchild_sex = "M" if self.random() < 0.51 else "F"
+            family.members.append(
+                self._person(
+                    "grandson" if grandchild_sex == "M" else "granddaughter",
+                    grandchild_sex,
+                    self._int(0, son_age - 18),
+                    self._pick_given(grandchild_sex, family.avoid),
+                    family.surname,
+                    son_given,
                 )
+            )
 
-        # a relative outside the core family (cousin, nephew, in-law)
-        for _ in range(others):
+    def _add_others(self, family: _Family) -> None:
+        """A relative outside the core family (cousin, nephew, in-law)."""
+        rand = self.random
+        material = self.material
+        for _ in range(family.others):
             other_sex = "M" if rand() < 0.5 else "F"
-            other_family = household_family if rand() < 0.5 else self._pick(material.family)
-            if not household_family[0]:
-                other_family = no_family
-            members.append(
+            other_family = family.surname if rand() < 0.5 else self._pick(material.family)
+            if not family.surname[0]:
+                other_family = _NO_FAMILY_NAME
+            family.members.append(
                 self._person(
                     "other",
                     other_sex,
                     self._int(10, 60),
-                    self._pick_given(other_sex, avoid),
+                    self._pick_given(other_sex, family.avoid),
                     other_family,
                     self._pick(material.male)[0],
                 )
             )
 
+    def _contact(self, members: list[DemoPerson]) -> DemoHousehold:
+        """Where the household goes, its language, where it stays and its phone."""
+        rand = self.random
+        material = self.material
         cumulative = material.destination_cumulative
         destination = material.destinations[bisect_right(cumulative, rand() * cumulative[-1])]
         roll = rand()
@@ -471,11 +406,6 @@ class _Generator:
         return DemoHousehold(
             destination[0], destination[1], language, accommodation, phone, tuple(members)
         )
-
-
-@cache
-def _male_dari() -> dict[str, str]:
-    return dict(_material().male)
 
 
 def generate_households(count: int, seed: int, reference_date: date) -> Iterator[DemoHousehold]:

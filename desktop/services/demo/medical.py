@@ -12,12 +12,20 @@ refuses examinations that have not happened yet.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
+from desktop.services.demo.medical_plans import (
+    CONDITIONS,
+    FIT_NOTES,
+    SETBACKS,
+    Member,
+    Plan,
+    adult,
+    older,
+)
 from desktop.services.medical.examinations import MedicalInput, MedicalService
 from desktop.services.medical.fitness import FIT_OUTCOMES
 from desktop.services.office.clock import to_local, to_utc
@@ -37,186 +45,10 @@ PEC_STALE_HOURS = 73
 
 
 @dataclass(frozen=True)
-class _Member:
-    person_id: str
-    sex: str
-    age: int
-
-
-@dataclass(frozen=True)
 class _Household:
     case_id: str
     examined_at: datetime  # aware UTC
-    members: tuple[_Member, ...]
-
-
-def _anyone(_: _Member) -> bool:
-    return True
-
-
-def _older(m: _Member) -> bool:
-    return m.age >= 50
-
-
-def _adult(m: _Member) -> bool:
-    return m.age >= 18
-
-
-def _may_be_pregnant(m: _Member) -> bool:
-    return m.sex == "F" and 18 <= m.age <= 42
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """What the doctor decided about one person, before dates are put on it."""
-
-    outcome: str
-    notes: str
-    mobility_ssr: str | None = None
-    oxygen_lpm: float | None = None
-    medif_required: bool = False
-    escort: str | None = None
-    pregnancy_weeks: int | None = None
-    other_ssr: tuple[str, ...] = ()
-    review_in_days: int | None = None  # unfit - deferred: review this many days from today
-    fits: Callable[[_Member], bool] = _anyone
-
-
-#: each of these is given at least once (when someone fits), then now and again
-CONDITIONS: tuple[_Plan, ...] = (
-    _Plan(
-        "fit_with_conditions",
-        "Knee osteoarthritis; walks slowly and cannot manage long distances in the "
-        "terminal. Climbs the aircraft steps with help.",
-        mobility_ssr="WCHR",
-        fits=_older,
-    ),
-    _Plan(
-        "fit_with_conditions",
-        "Chronic heart failure, stable on treatment. Breathless on stairs: cannot climb "
-        "the aircraft steps, walks to the seat.",
-        mobility_ssr="WCHS",
-        fits=_older,
-    ),
-    _Plan(
-        "fit_medical_escort",
-        "Paraplegic after a road accident in 2018; travels in a personal wheelchair and "
-        "cannot move to the seat alone. Nurse escort for transfers and pressure care.",
-        mobility_ssr="WCHC",
-        medif_required=True,
-        escort="nurse",
-        fits=_adult,
-    ),
-    _Plan(
-        "fit_medical_escort",
-        "Recovering from a hip fracture operation; cannot sit upright for the flight. "
-        "Stretcher, oxygen 2 L/min and a doctor escort.",
-        mobility_ssr="STCR",
-        oxygen_lpm=2.0,
-        medif_required=True,
-        escort="doctor",
-        fits=_older,
-    ),
-    _Plan(
-        "fit_with_conditions",
-        "Chronic obstructive lung disease, stable. Needs oxygen at 1.5 L/min during the "
-        "flight; the carrier's MEDIF is filled in.",
-        oxygen_lpm=1.5,
-        medif_required=True,
-        fits=_older,
-    ),
-    _Plan(
-        "fit_with_conditions",
-        "Insulin-dependent diabetes, well controlled. Carries insulin and needles in the "
-        "hand luggage (MEDIF for the medication).",
-        medif_required=True,
-        fits=_adult,
-    ),
-    _Plan(
-        "fit_non_medical_escort",
-        "Memory problems (early dementia); must not travel alone. An adult child travels "
-        "along as escort.",
-        other_ssr=("MAAS",),
-        fits=_older,
-    ),
-    _Plan(
-        "fit_non_medical_escort",
-        "Blind since childhood; travels with a family member as escort.",
-        other_ssr=("BLND",),
-    ),
-    _Plan(
-        "fit_with_conditions",
-        "Profound hearing loss; lip-reads Dari. Ground staff should use written notes.",
-        other_ssr=("DEAF",),
-    ),
-    _Plan(
-        "fit",
-        "Pregnant, 20 weeks, single pregnancy without complications.",
-        pregnancy_weeks=20,
-        fits=_may_be_pregnant,
-    ),
-    _Plan(
-        "fit_with_conditions",
-        "Pregnant, 34 weeks, single pregnancy. Passes 36 weeks before a flight three "
-        "weeks from now: check the carrier's limit before booking.",
-        medif_required=True,
-        pregnancy_weeks=34,
-        fits=_may_be_pregnant,
-    ),
-    _Plan(
-        "fit_with_conditions",
-        "Pregnant, 33 weeks; the carrier's letter is needed after 28 weeks.",
-        medif_required=True,
-        pregnancy_weeks=33,
-        fits=_may_be_pregnant,
-    ),
-)
-
-#: outcomes that keep a person (and so the household) from travelling for now
-SETBACKS: tuple[_Plan, ...] = (
-    _Plan(
-        "unfit_deferred",
-        "Chest X-ray suggests active pulmonary tuberculosis; sputum samples sent. Travel "
-        "deferred until treatment and two negative cultures.",
-        review_in_days=28,
-    ),
-    _Plan(
-        "unfit",
-        "Advanced heart failure, breathless at rest. Not fit for a long-haul flight; "
-        "referred to the cardiologist in Tirana.",
-        fits=_adult,
-    ),
-    _Plan(
-        "pending",
-        "Chest X-ray and blood tests taken; waiting for the laboratory results.",
-    ),
-    _Plan(
-        "unfit_deferred",
-        "Blood pressure 190/115 at the examination; treatment started. Review before travel.",
-        review_in_days=7,
-        fits=_adult,
-    ),
-    _Plan(
-        "unfit_deferred",
-        "Pneumonia, on antibiotics. Review after the course.",
-        review_in_days=12,
-    ),
-    _Plan(
-        "pending",
-        "Referred to Lezhë hospital for an ECG; decision after the result.",
-        fits=_adult,
-    ),
-)
-
-FIT_NOTES = (
-    "",
-    "",
-    "No findings.",
-    "Vaccinations brought up to date (measles, polio).",
-    "Latent tuberculosis infection treated in 2024, course completed.",
-    "Mild asthma, inhaler in the hand luggage.",
-    "Dental pain; referred to the dentist in Lezhë, no effect on travel.",
-)
+    members: tuple[Member, ...]
 
 
 def add_demo_medical(office: UnlockedOffice, today: date, seed: int = 1) -> int:
@@ -229,6 +61,14 @@ def add_demo_medical(office: UnlockedOffice, today: date, seed: int = 1) -> int:
         return 0
     plans = _assign(households, rng)
     medical = MedicalService(office)
+    made = _add_assessments(medical, households, plans, today)
+    return made + _add_checks(medical, households, plans, today, moment)
+
+
+def _add_assessments(
+    medical: MedicalService, households: list[_Household], plans: dict[str, Plan], today: date
+) -> int:
+    """A health assessment for every member examined, at the time of the clinic exam."""
     made = 0
     for n, household in enumerate(households):
         for member in household.members:
@@ -238,6 +78,19 @@ def add_demo_medical(office: UnlockedOffice, today: date, seed: int = 1) -> int:
                 _input("health_assessment", plan, household.examined_at, today, EXAMINERS[n % 3]),
             )
             made += 1
+    return made
+
+
+def _add_checks(
+    medical: MedicalService,
+    households: list[_Household],
+    plans: dict[str, Plan],
+    today: date,
+    moment: datetime,
+) -> int:
+    """Pre-embarkation checks that repeat the assessment's findings (a pregnancy has gone
+    on in the meantime)."""
+    made = 0
     for household, when in _pec_times(households, plans, moment):
         for k, member in enumerate(household.members):
             plan = plans[member.person_id]
@@ -282,12 +135,12 @@ def _examined_households(office: UnlockedOffice, today: date, moment: datetime) 
                 Person.id,
             )
         ).all()
-    members: dict[str, list[_Member]] = {}
+    members: dict[str, list[Member]] = {}
     for person_id, case_id, sex, born in rows:
         if person_id not in seen[case_id][1]:
             continue
         age = _age(born, today) if born is not None else 30
-        members.setdefault(case_id, []).append(_Member(person_id, sex, age))
+        members.setdefault(case_id, []).append(Member(person_id, sex, age))
     return [
         _Household(case_id, seen[case_id][0], tuple(found))
         for case_id, found in members.items()  # rows came in case-number order
@@ -298,38 +151,46 @@ def _age(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
-def _assign(households: list[_Household], rng: random.Random) -> dict[str, _Plan]:
+def _assign(households: list[_Household], rng: random.Random) -> dict[str, Plan]:
     """A plan per person: every setback and condition at least once, then by chance.
 
     Every other household is about to travel: setbacks go to the others, so that the
     travelling ones can have their pre-embarkation checks.
     """
-    plans: dict[str, _Plan] = {}
+    plans: dict[str, Plan] = {}
     staying = [h for i, h in enumerate(households) if i % 2 == 1]
     everyone = [m for h in households for m in h.members]
-
-    def place(plan: _Plan, candidates: list[_Member]) -> bool:
-        # a small demo may have nobody over 50: then any adult takes the older people's part
-        tests = [plan.fits, _adult] if plan.fits is _older else [plan.fits]
-        for fits in tests:
-            for member in candidates:
-                if member.person_id not in plans and fits(member):
-                    plans[member.person_id] = plan
-                    return True
-        return False
-
     # setbacks: one per staying household in turn, anywhere if they are full
     for n, plan in enumerate(SETBACKS):
         rotated = staying[n % len(staying) :] + staying[: n % len(staying)] if staying else []
-        if not place(plan, [m for h in rotated for m in h.members]):
-            place(plan, everyone)
+        if not _place(plans, plan, [m for h in rotated for m in h.members]):
+            _place(plans, plan, everyone)
     # conditions: the first person who fits, in a shuffled order
     shuffled = everyone[:]
     rng.shuffle(shuffled)
     for plan in CONDITIONS:
-        place(plan, shuffled)
-    # the others: mostly fit, some with conditions, a few setbacks among those staying
-    staying_ids = {m.person_id for h in staying for m in h.members}
+        _place(plans, plan, shuffled)
+    _assign_the_others(plans, everyone, {m.person_id for h in staying for m in h.members}, rng)
+    return plans
+
+
+def _place(plans: dict[str, Plan], plan: Plan, candidates: list[Member]) -> bool:
+    """Give ``plan`` to the first candidate without one who fits it; False if nobody."""
+    # a small demo may have nobody over 50: then any adult takes the older people's part
+    tests = [plan.fits, adult] if plan.fits is older else [plan.fits]
+    for fits in tests:
+        for member in candidates:
+            if member.person_id not in plans and fits(member):
+                plans[member.person_id] = plan
+                return True
+    return False
+
+
+def _assign_the_others(
+    plans: dict[str, Plan], everyone: list[Member], staying_ids: set[str], rng: random.Random
+) -> None:
+    """The people still without a plan: mostly fit, some with conditions, a few setbacks
+    among those staying."""
     for member in everyone:
         if member.person_id in plans:
             continue
@@ -343,12 +204,11 @@ def _assign(households: list[_Household], rng: random.Random) -> dict[str, _Plan
         else:
             options = []
         plans[member.person_id] = (
-            rng.choice(options) if options else _Plan("fit", rng.choice(FIT_NOTES))
+            rng.choice(options) if options else Plan("fit", rng.choice(FIT_NOTES))
         )
-    return plans
 
 
-def _input(kind: str, plan: _Plan, at: datetime, today: date, examiner: str) -> MedicalInput:
+def _input(kind: str, plan: Plan, at: datetime, today: date, examiner: str) -> MedicalInput:
     local = to_local(at)
     return MedicalInput(
         kind=kind,
@@ -373,7 +233,7 @@ def _input(kind: str, plan: _Plan, at: datetime, today: date, examiner: str) -> 
 
 
 def _pec_times(
-    households: list[_Household], plans: dict[str, _Plan], moment: datetime
+    households: list[_Household], plans: dict[str, Plan], moment: datetime
 ) -> list[tuple[_Household, datetime]]:
     """Pre-embarkation checks for half the households about to travel with everyone fit:
     most within the validity before ``moment``, a few expired (their flight was

@@ -88,7 +88,7 @@ def add_demo_schedule(office: UnlockedOffice, today: date, seed: int = 1) -> int
     rng = random.Random(seed)
     places = PlacesService(office)
     place_ids = [places.save(p) for p in DEMO_PLACES]
-    office_place, clinic, embassy, _hotel = place_ids
+    office_place, clinic, embassy, hotel = place_ids
     with office.reading() as session:
         case_ids = list(
             session.scalars(
@@ -98,13 +98,44 @@ def add_demo_schedule(office: UnlockedOffice, today: date, seed: int = 1) -> int
                 .limit(SCHEDULED_HOUSEHOLDS)
             )
         )
-    service = AppointmentService(office)
-    slots = _Slots()
-    now = office.clock.now()
-    made = 0
+    booking = _Booking(office, today)
     recommended: list[str] = []
+    for index, case_id in enumerate(case_ids):
+        stage = index % 10
+        try:
+            if stage <= 5:  # interviewed in the last weeks
+                _interviewed(booking, case_id, index, (embassy, clinic), rng, recommended)
+            elif stage <= 7:  # interview coming up, told or not yet
+                interview = booking.book(
+                    case_id,
+                    "interview",
+                    embassy,
+                    rng.randint(1, 12),
+                    60,
+                    agency="Embassy resettlement unit",
+                    interpreter_language="Dari",
+                )
+                if stage == 7:
+                    booking.service.record_notification([interview], "focal_point", "demo")
+            elif stage == 8:  # collecting documents at the office
+                booking.book(case_id, "document_collection", office_place, rng.randint(0, 4), 30)
+        except InvalidInput:
+            continue  # a demo slot that clashes is simply left out
+    return booking.made + _add_orientation(office, today, hotel, recommended, rng)
+
+
+class _Booking:
+    """Books demo appointments as a clerk would, each in the next free slot of its place."""
+
+    def __init__(self, office: UnlockedOffice, today: date) -> None:
+        self.service = AppointmentService(office)
+        self.today = today
+        self.now = office.clock.now()
+        self.slots = _Slots()
+        self.made = 0
 
     def book(
+        self,
         case_id: str,
         kind: str,
         place: str,
@@ -115,10 +146,11 @@ def add_demo_schedule(office: UnlockedOffice, today: date, seed: int = 1) -> int
         interviewer: str = "",
         interpreter_language: str = "",
     ) -> str:
-        nonlocal made
-        day = _working_day(today, offset)
+        """An appointment ``offset`` working days from today, or on a later day when that
+        one is full (InvalidInput when none of ten days has room)."""
+        day = _working_day(self.today, offset)
         for _ in range(10):
-            start = slots.take(place, day, minutes)
+            start = self.slots.take(place, day, minutes)
             if start is not None:
                 break
             day = _working_day(day, 1)
@@ -136,61 +168,54 @@ def add_demo_schedule(office: UnlockedOffice, today: date, seed: int = 1) -> int
             interpreter_language=interpreter_language,
         )
         # past appointments are entered as if booked a week before they happened
-        booked_at = min(now, to_utc(day, start) - timedelta(days=7))
-        appointment_id = service.schedule(data, now=booked_at)
-        made += 1
+        booked_at = min(self.now, to_utc(day, start) - timedelta(days=7))
+        appointment_id = self.service.schedule(data, now=booked_at)
+        self.made += 1
         return appointment_id
 
-    def everyone(appointment_id: str) -> list[str]:
-        return [a.person_id for a in service.get(appointment_id).attendees]
+    def everyone(self, appointment_id: str) -> list[str]:
+        return [a.person_id for a in self.service.get(appointment_id).attendees]
 
-    for index, case_id in enumerate(case_ids):
-        stage = index % 10
-        try:
-            if stage <= 5:  # interviewed in the last weeks
-                interview = book(
-                    case_id,
-                    "interview",
-                    embassy,
-                    -rng.randint(8, 30),
-                    60,
-                    agency="Embassy resettlement unit",
-                    interviewer=f"Officer {'ABCD'[index % 4]}",
-                    interpreter_language="Pashto" if index % 4 == 0 else "Dari",
-                )
-                if stage == 5 and index % 20 == 5:  # a family that did not come
-                    service.record_attendance(interview, [], now=now)
-                    continue
-                service.record_attendance(interview, everyone(interview), now=now)
-                outcome = ("recommended",) * 6 + ("pending", "further_interview", "refused")
-                service.record_outcome(interview, outcome[index % len(outcome)])
-                if outcome[index % len(outcome)] == "recommended":
-                    recommended.append(case_id)
-                if stage <= 2:  # medical exam done, one no-show kept for follow-up
-                    exam = book(case_id, "medical_exam", clinic, -rng.randint(1, 7), 40)
-                    present = [] if index % 30 == 1 else everyone(exam)
-                    service.record_attendance(exam, present, now=now)
-                elif stage <= 4:  # medical exam coming up
-                    exam = book(case_id, "medical_exam", clinic, rng.randint(0, 6), 40)
-                    if index % 3:
-                        service.record_notification([exam], "phone_call", "demo")
-            elif stage <= 7:  # interview coming up, told or not yet
-                interview = book(
-                    case_id,
-                    "interview",
-                    embassy,
-                    rng.randint(1, 12),
-                    60,
-                    agency="Embassy resettlement unit",
-                    interpreter_language="Dari",
-                )
-                if stage == 7:
-                    service.record_notification([interview], "focal_point", "demo")
-            elif stage == 8:  # collecting documents at the office
-                book(case_id, "document_collection", office_place, rng.randint(0, 4), 30)
-        except InvalidInput:
-            continue  # a demo slot that clashes is simply left out
-    return made + _add_orientation(office, today, _hotel, recommended, rng)
+
+def _interviewed(
+    booking: _Booking,
+    case_id: str,
+    index: int,
+    places: tuple[str, str],
+    rng: random.Random,
+    recommended: list[str],
+) -> None:
+    """An interview in the last weeks with its outcome, then a medical exam done or
+    coming up; a few families do not come. A recommended household joins ``recommended``
+    as soon as the outcome is recorded, even if its medical exam then finds no slot."""
+    service, now, stage = booking.service, booking.now, index % 10
+    embassy, clinic = places
+    interview = booking.book(
+        case_id,
+        "interview",
+        embassy,
+        -rng.randint(8, 30),
+        60,
+        agency="Embassy resettlement unit",
+        interviewer=f"Officer {'ABCD'[index % 4]}",
+        interpreter_language="Pashto" if index % 4 == 0 else "Dari",
+    )
+    if stage == 5 and index % 20 == 5:  # a family that did not come
+        service.record_attendance(interview, [], now=now)
+        return
+    service.record_attendance(interview, booking.everyone(interview), now=now)
+    outcome = ("recommended",) * 6 + ("pending", "further_interview", "refused")
+    service.record_outcome(interview, outcome[index % len(outcome)])
+    if outcome[index % len(outcome)] == "recommended":
+        recommended.append(case_id)
+    if stage <= 2:  # medical exam done, one no-show kept for follow-up
+        exam = booking.book(case_id, "medical_exam", clinic, -rng.randint(1, 7), 40)
+        present = [] if index % 30 == 1 else booking.everyone(exam)
+        service.record_attendance(exam, present, now=now)
+    elif stage <= 4:  # medical exam coming up
+        exam = booking.book(case_id, "medical_exam", clinic, rng.randint(0, 6), 40)
+        if index % 3:
+            service.record_notification([exam], "phone_call", "demo")
 
 
 def _add_orientation(

@@ -15,19 +15,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
-from desktop.services.journey.transitions import JourneyService, Mover
+from desktop.services.medical.case_status import follow_examinations
 from desktop.services.medical.fitness import (
-    FIT_OUTCOMES,
     FitnessSummary,
-    deciding,
-    deciding_order,
     read_validity,
-    summaries_in,
     summarise,
     travel_moment,
     valid_until,
 )
-from desktop.services.office.clock import office_today, to_local, to_utc
+from desktop.services.medical.worklist import needs
+from desktop.services.office.clock import office_today, to_utc
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.office.settings import PREGNANCY_LIMIT_WEEKS, SettingsService
@@ -41,23 +38,7 @@ from desktop.services.vocabulary import (
     MOBILITY_SSR,
     OTHER_SSR,
 )
-from desktop.store.models import (
-    Appointment,
-    AppointmentAttendee,
-    Case,
-    CaseStatusEvent,
-    MedicalRecord,
-    Person,
-)
-
-MEDICAL_APPOINTMENTS = ("medical_exam", "lab_xray", "pec")
-# statuses the medical team moves a household between; later ones are left alone
-_MEDICAL_JOURNEY = ("interviewed", "accepted", "medical_in_progress", "deferred")
-_ENDED = ("departed", "withdrawn", "refused")
-# where a household goes back to when its deferral is lifted (later ones are restored)
-_RECOMPUTED = (*_MEDICAL_JOURNEY, "medically_cleared", *_ENDED)
-# households whose members the medical team must see before they can travel
-_IN_MEDICAL_STAGE = ("accepted", "medical_in_progress", "interviewed")
+from desktop.store.models import MedicalRecord, Person
 
 
 @dataclass(frozen=True)
@@ -209,7 +190,7 @@ class MedicalService:
             session.add(record)
             session.flush()
             self._office.audit(session, "medical_recorded", "medical_record", record.id)
-            self._move_case(session, person.case_id, record.examined_at)
+            follow_examinations(self._office, session, person.case_id, record.examined_at)
             return record.id
 
     def update(self, record_id: str, data: MedicalInput) -> None:
@@ -225,41 +206,7 @@ class MedicalService:
             self._office.audit(session, "medical_corrected", "medical_record", record.id)
             person = session.get(Person, record.person_id)
             if person is not None:
-                self._move_case(session, person.case_id, record.examined_at)
-
-    def _move_case(self, session: Session, case_id: str, examined_at: datetime) -> None:
-        """The journey follows the medical team, as the latest examination of each member
-        has it: a deferral holds the whole household (it travels together); once every
-        member is cleared it is medically cleared. A household whose deferral is lifted
-        goes back to where it was, when that was past the medical stage."""
-        case = session.get(Case, case_id)
-        if case is None or case.status in _ENDED:
-            return
-        # the examination just written counts, even a few minutes ahead of the clock
-        at = max(self._office.clock.now(), examined_at)
-        members = session.scalars(
-            select(Person.id).where(Person.case_id == case.id, Person.merged_into_id.is_(None))
-        ).all()
-        records: dict[str, list[MedicalRecord]] = {}
-        for row in session.scalars(
-            select(MedicalRecord).where(MedicalRecord.person_id.in_(members))
-        ):
-            records.setdefault(row.person_id, []).append(row)
-        latest = [deciding(records.get(m, ()), at) for m in members]
-        earlier = _before_deferral(session, case.id) if case.status == "deferred" else None
-        if any(r is not None and r.outcome == "unfit_deferred" for r in latest):
-            status, reason = "deferred", "medical deferral"
-        elif earlier is not None and earlier not in _RECOMPUTED:
-            status, reason = earlier, "medical deferral lifted"
-        elif case.status not in _MEDICAL_JOURNEY:
-            return  # oriented, ready or booked households keep their place
-        else:
-            summaries = summaries_in(session, members, at)
-            if all(s.cleared for s in summaries.values()):
-                status, reason = "medically_cleared", "every member cleared to travel"
-            else:
-                status, reason = "medical_in_progress", "medical examination"
-        JourneyService(self._office).follow(session, case, status, reason, Mover.MEDICAL)
+                follow_examinations(self._office, session, person.case_id, record.examined_at)
 
     def _check(self, data: MedicalInput) -> None:
         problems = self.problems(data)
@@ -357,85 +304,14 @@ class MedicalService:
         horizon = moment + timedelta(days=horizon_days)
         items: dict[tuple[str, str], WorkItem] = {}
         with self._office.reading() as session:
-            validity = read_validity(session)
-
-            def add(
-                person: Person, case: Case, need: str, reason: str, when: datetime | None
-            ) -> None:
+            # the most urgent entry per person and need: a date before none, sooner first
+            for person, case, need, reason, when in needs(session, moment, horizon):
                 name = latin_name(person.given_name, person.family_name)
                 key = (person.id, need)
                 item = WorkItem(person.id, case.id, case.case_number, name, need, reason, when)
                 known = items.get(key)
                 if known is None or (when is not None and (known.deadline or horizon) > when):
                     items[key] = item
-
-            # booked medical appointments in the coming days
-            for appointment, person, case in session.execute(
-                select(Appointment, Person, Case)
-                .join(AppointmentAttendee, AppointmentAttendee.appointment_id == Appointment.id)
-                .join(Person, Person.id == AppointmentAttendee.person_id)
-                .join(Case, Case.id == Appointment.case_id)
-                .where(
-                    Appointment.kind.in_(MEDICAL_APPOINTMENTS),
-                    Appointment.status.in_(("scheduled", "notified")),
-                    Appointment.starts_at >= moment - timedelta(hours=12),
-                    Appointment.starts_at <= horizon,
-                    Person.merged_into_id.is_(None),
-                )
-            ).all():
-                need = "Pre-embarkation check" if appointment.kind == "pec" else "Examination"
-                when = to_local(appointment.starts_at)
-                add(person, case, need, f"booked {when:%a %d %b %H:%M}", appointment.starts_at)
-
-            # everyone with records: pending, deferred for review, about to expire
-            latest: dict[str, MedicalRecord] = {}
-            for record in session.scalars(select(MedicalRecord)):
-                held = latest.get(record.person_id)
-                if held is None or deciding_order(record) > deciding_order(held):
-                    latest[record.person_id] = record
-            people = {
-                p.id: p
-                for p in session.scalars(
-                    select(Person).where(
-                        Person.id.in_(list(latest)), Person.merged_into_id.is_(None)
-                    )
-                )
-            }
-            cases = {
-                c.id: c
-                for c in session.scalars(
-                    select(Case).where(Case.id.in_({p.case_id for p in people.values()}))
-                )
-            }
-            for person_id, record in latest.items():
-                examined = people.get(person_id)
-                if examined is None or cases[examined.case_id].status in _ENDED:
-                    continue
-                person, case = examined, cases[examined.case_id]
-                if record.outcome == "pending":
-                    add(person, case, "Decision pending", "examined, no outcome yet", None)
-                elif record.outcome == "unfit_deferred" and record.review_date is not None:
-                    review = to_utc(record.review_date, time(9))
-                    if review <= horizon:
-                        add(person, case, "Review", "deferred until the review", review)
-                elif record.outcome in FIT_OUTCOMES:
-                    until = valid_until(record, validity)
-                    if until is not None and until <= horizon:
-                        said = "expired" if until < moment else "expires"
-                        add(person, case, "Renew fitness", f"{said} {to_local(until):%d %b}", until)
-
-            # households at the medical stage with members never examined
-            for person, case in session.execute(
-                select(Person, Case)
-                .join(Case, Case.id == Person.case_id)
-                .where(
-                    Case.status.in_(_IN_MEDICAL_STAGE),
-                    Case.merged_into_id.is_(None),
-                    Person.merged_into_id.is_(None),
-                    Person.id.not_in(select(MedicalRecord.person_id)),
-                )
-            ).all():
-                add(person, case, "Health assessment", "not examined yet", None)
         far = datetime.max.replace(tzinfo=UTC)
         return sorted(items.values(), key=lambda i: (i.deadline or far, i.case_number, i.name))
 
@@ -476,13 +352,3 @@ class MedicalService:
             )
             for r in rows
         ]
-
-
-def _before_deferral(session: Session, case_id: str) -> str | None:
-    """The status a deferred household had before it was deferred (None if unknown)."""
-    statuses = session.scalars(
-        select(CaseStatusEvent.status)
-        .where(CaseStatusEvent.case_id == case_id)
-        .order_by(CaseStatusEvent.created_at.desc(), CaseStatusEvent.change_seq.desc())
-    )
-    return next((s for s in statuses if s != "deferred"), None)

@@ -15,30 +15,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
-from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
-from desktop.services.journey.transitions import JourneyService
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
+from desktop.services.registry.merging import (
+    has_protection,
+    merge_case_rows,
+    merge_person_rows,
+    persons_to_merge,
+)
 from desktop.services.registry.names import name_similarity, search_tokens
 from desktop.services.registry.names_latin import latin_key
 from desktop.services.registry.names_native import native_key
 from desktop.services.registry.search import index_persons
-from desktop.store.models import (
-    AppointmentAttendee,
-    Case,
-    Consent,
-    Document,
-    DuplicateDecision,
-    MedicalRecord,
-    OrientationEnrolment,
-    Person,
-    ProtectionDetail,
-)
+from desktop.store.models import Case, Document, DuplicateDecision, Person
 
 LIKELY = 75.0
 POSSIBLE = 60.0
@@ -311,67 +305,15 @@ class DuplicateService:
             raise InvalidInput("Choose two different people to merge.")
         # checked before the write transaction: a refusal is audited in its own
         with self._office.reading() as session:
-            restricted = session.scalars(
-                select(ProtectionDetail.id).where(
-                    ProtectionDetail.person_id.in_([keep_id, drop_id])
-                )
-            ).first()
-        if restricted is not None:
+            restricted = has_protection(session, [keep_id, drop_id])
+        if restricted:
             self._office.require(Perm.PROTECTION_WRITE, "merge people who have protection details")
         with self._office.unit_of_work() as session:
-            keep, drop = session.get(Person, keep_id), session.get(Person, drop_id)
-            if keep is None or drop is None or keep.merged_into_id or drop.merged_into_id:
-                raise InvalidInput("One of the two people no longer exists or was merged already.")
-            if (
-                fields & {"relationship_to_principal"}
-                and drop.relationship_to_principal == "principal"
-                and keep.relationship_to_principal != "principal"
-            ):
-                other = session.scalars(
-                    select(Person.id).where(
-                        Person.case_id == keep.case_id,
-                        Person.relationship_to_principal == "principal",
-                        Person.merged_into_id.is_(None),
-                        Person.id != keep.id,
-                    )
-                ).first()
-                if other is not None:
-                    raise InvalidInput(
-                        "The kept person's household already has a principal applicant; "
-                        "keep the kept person's relationship."
-                    )
-            for name in sorted(fields):
-                setattr(keep, name, getattr(drop, name))
-            keep.specific_needs = keep.specific_needs or drop.specific_needs
-            # row by row through the ORM, so each moved row gets a new change number
-            for document in session.scalars(select(Document).where(Document.person_id == drop.id)):
-                document.person_id = keep.id
-            for consent in session.scalars(select(Consent).where(Consent.person_id == drop.id)):
-                consent.person_id = keep.id
-            # medical records move unread: the clerk merging learns nothing of them
-            for record in session.scalars(
-                select(MedicalRecord).where(MedicalRecord.person_id == drop.id)
-            ):
-                record.person_id = keep.id
-            _move_links(session, AppointmentAttendee, "appointment_id", drop.id, keep.id)
-            _move_links(session, OrientationEnrolment, "session_id", drop.id, keep.id)
-            protection = session.scalars(
-                select(ProtectionDetail).where(ProtectionDetail.person_id == drop.id)
-            ).one_or_none()
-            if protection is not None:
-                kept = session.scalars(
-                    select(ProtectionDetail).where(ProtectionDetail.person_id == keep.id)
-                ).one_or_none()
-                if kept is None:
-                    protection.person_id = keep.id
-                else:
-                    _combine_protection(kept, protection)
-                    session.delete(protection)
-            drop.merged_into_id = keep.id
-            session.flush()
+            keep, drop = persons_to_merge(session, keep_id, drop_id, fields)
+            merge_person_rows(session, keep, drop, fields)
             moved: list[str] = []
             if and_households and keep.case_id != drop.case_id:
-                moved = self._merge_case_rows(session, keep.case_id, drop.case_id)
+                moved = merge_case_rows(self._office, session, keep.case_id, drop.case_id)
             index_persons(session, [keep.id, drop.id, *moved])
             self._office.audit(
                 session,
@@ -387,76 +329,8 @@ class DuplicateService:
         if keep_id == drop_id:
             raise InvalidInput("Choose two different households to merge.")
         with self._office.unit_of_work() as session:
-            moved = self._merge_case_rows(session, keep_id, drop_id)
+            moved = merge_case_rows(self._office, session, keep_id, drop_id)
             index_persons(session, moved)
-
-    def _merge_case_rows(self, session: Session, keep_id: str, drop_id: str) -> list[str]:
-        keep, drop = session.get(Case, keep_id), session.get(Case, drop_id)
-        if keep is None or drop is None or keep.merged_into_id or drop.merged_into_id:
-            raise InvalidInput("One of the two households no longer exists or was merged.")
-        members = list(
-            session.scalars(
-                select(Person).where(Person.case_id == drop.id, Person.merged_into_id.is_(None))
-            )
-        )
-        has_principal = session.scalars(
-            select(Person.id).where(
-                Person.case_id == keep.id,
-                Person.relationship_to_principal == "principal",
-                Person.merged_into_id.is_(None),
-            )
-        ).first()
-        for person in members:
-            person.case_id = keep.id
-            if has_principal and person.relationship_to_principal == "principal":
-                person.relationship_to_principal = "other"  # one principal per case
-        # what only the dropped household knew is kept in the notes, not lost
-        kept_notes = [
-            f"Merged from {drop.case_number}: destination {drop.destination_country or '-'}, "
-            f"programme {drop.programme or '-'}, phone {drop.contact_phone or '-'}."
-        ]
-        if drop.notes:
-            kept_notes.append(drop.notes)
-        keep.notes = "\n".join(n for n in (keep.notes, *kept_notes) if n)
-        drop.merged_into_id = keep.id
-        JourneyService(self._office).note(session, keep, f"merged with {drop.case_number}")
-        session.flush()
-        self._office.audit(
-            session, "cases_merged", "case", keep.id, {"merged": drop.id, "moved": len(members)}
-        )
-        return [p.id for p in members]
-
-
-def _move_links(
-    session: Session,
-    model: type[AppointmentAttendee] | type[OrientationEnrolment],
-    owner: str,
-    drop_id: str,
-    keep_id: str,
-) -> None:
-    """Invitations and enrolments of the dropped person become the kept person's; where
-    both were invited to the same thing the kept person's row stays (attended if either)."""
-    keeps: list[Any] = list(session.scalars(select(model).where(model.person_id == keep_id)))
-    drops: list[Any] = list(session.scalars(select(model).where(model.person_id == drop_id)))
-    kept = {getattr(row, owner): row for row in keeps}
-    for row in drops:
-        twin = kept.get(getattr(row, owner))
-        if twin is None:
-            row.person_id = keep_id
-            continue
-        if row.attended and not twin.attended:
-            twin.attended = True
-        session.delete(row)
-
-
-def _combine_protection(kept: ProtectionDetail, other: ProtectionDetail) -> None:
-    def union(a: str, b: str) -> str:
-        return ",".join(sorted({x for x in (a + "," + b).split(",") if x}))
-
-    kept.categories = union(kept.categories, other.categories)
-    kept.needs = union(kept.needs, other.needs)
-    kept.consent_to_share = kept.consent_to_share and other.consent_to_share
-    kept.notes = "\n".join(n for n in (kept.notes, other.notes) if n)
 
 
 def _decided(session: Session) -> set[tuple[str, str]]:

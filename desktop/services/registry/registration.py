@@ -10,15 +10,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
 from desktop.services.journey.transitions import JourneyService
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.duplicates import Candidate, candidates_around
+from desktop.services.registry.household_rows import (
+    COUNTRY,
+    case_fields,
+    check_case,
+    check_principal,
+    clean,
+    new_document,
+    person_fields,
+)
 from desktop.services.registry.lookups import active_case, active_person
 from desktop.services.registry.mrz import parse_mrz
 from desktop.services.registry.mrz_checks import MrzError
@@ -31,16 +40,11 @@ from desktop.services.vocabulary import (
     RELATIONSHIPS,
     SEXES,
 )
-from desktop.store.models import (
-    Case,
-    CaseStatusEvent,
-    Consent,
-    CustodyEvent,
-    Document,
-    Person,
-    ProtectionDetail,
-)
+from desktop.store.models import Case, CustodyEvent, Document, Person, ProtectionDetail
 from desktop.store.tracking import next_counter
+
+if TYPE_CHECKING:
+    from desktop.services.registry.consent_protection import ConsentAndProtection
 
 CUSTODY = ("family", "office_safe", "handed_at_airport", "returned")
 CONSENT_PURPOSES = ("registration", "data_sharing_hq", "data_sharing_receiving_country", "medical")
@@ -60,8 +64,6 @@ PROTECTION_NEEDS = (
     "accessible_transport",
     "other",
 )
-#: ISO 3166 alpha-3 shape, plus the ICAO codes for stateless persons and refugees
-_COUNTRY = re.compile(r"^(?:[A-Z]{3}|XXA|XXB|XXC)$")
 
 
 @dataclass(frozen=True)
@@ -209,17 +211,13 @@ class Problems:
         self.by_field.setdefault(name, message)
 
 
-def _clean(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
 def validate_person(data: PersonInput, *, today: date) -> dict[str, str]:
     """Problems per field; empty when the person can be saved. Pure: ``today`` is the
     office's date (``RegistrationService.person_problems`` passes the office clock's)."""
     problems = Problems()
     if data.relationship not in RELATIONSHIPS:
         problems.add("relationship", "Choose the relationship to the principal applicant.")
-    if not _clean(data.given_name):
+    if not clean(data.given_name):
         problems.add("given_name", "The given name is required (as on the document).")
     if data.sex not in SEXES:
         problems.add("sex", "Choose the sex: M, F or X.")
@@ -231,7 +229,7 @@ def validate_person(data: PersonInput, *, today: date) -> dict[str, str]:
         problems.add("date_of_birth", "The date of birth is in the future.")
     elif data.date_of_birth.year < today.year - 120:
         problems.add("date_of_birth", "The date of birth is more than 120 years ago.")
-    if not _COUNTRY.match(data.nationality or ""):
+    if not COUNTRY.match(data.nationality or ""):
         problems.add("nationality", "Nationality is a 3-letter code such as AFG (XXA: stateless).")
     bad = [lang for lang in data.languages if lang not in LANGUAGES]
     if bad:
@@ -247,7 +245,7 @@ def validate_document(data: DocumentInput) -> dict[str, str]:
         problems.add("doc_type", "Choose the type of document.")
     if not re.sub(r"\W", "", data.number or ""):
         problems.add("number", "The document number is required.")
-    if data.issuing_country and not _COUNTRY.match(data.issuing_country):
+    if data.issuing_country and not COUNTRY.match(data.issuing_country):
         problems.add("issuing_country", "The issuing country is a 3-letter code such as AFG.")
     if data.issue_date and data.expiry_date and data.expiry_date <= data.issue_date:
         problems.add("expiry_date", "The expiry date must be after the issue date.")
@@ -284,18 +282,23 @@ def fill_from_mrz(text: str, *, today: date | None = None) -> MrzFill:
 
 class RegistrationService:
     def __init__(self, office: UnlockedOffice) -> None:
+        # consent_protection returns records defined in this module, so it imports this
+        # module; it is imported here, once this module is loaded, not at the top
+        from desktop.services.registry.consent_protection import ConsentAndProtection
+
         self._office = office
+        self._restricted: ConsentAndProtection = ConsentAndProtection(office)
 
     # -- cases ---------------------------------------------------------------------
     def create_case(self, data: CaseInput) -> str:
         self._office.require(Perm.REGISTRY_WRITE, "register households")
-        self._check_case(data)
+        check_case(data)
         with self._office.unit_of_work() as session:
             year = self._office.clock.today().year
             number = next_counter(session, f"case_number:{year}")
             case = Case(
                 case_number=f"{self._office.info.code}-{year}-{number:05d}",
-                **self._case_fields(data),
+                **case_fields(data),
             )
             session.add(case)
             session.flush()
@@ -305,10 +308,10 @@ class RegistrationService:
 
     def update_case(self, case_id: str, data: CaseInput) -> None:
         self._office.require(Perm.REGISTRY_WRITE, "change households")
-        self._check_case(data)
+        check_case(data)
         with self._office.unit_of_work() as session:
             case = self._case(session, case_id)
-            for name, value in self._case_fields(data).items():
+            for name, value in case_fields(data).items():
                 setattr(case, name, value)
             session.flush()
             # the household phone is searchable through its members
@@ -327,12 +330,12 @@ class RegistrationService:
             self._raise(validate_document(document))
         with self._office.unit_of_work() as session:
             case = self._case(session, case_id)
-            self._check_principal(session, case.id, data.relationship, None)
-            person = Person(case_id=case.id, **self._person_fields(data))
+            check_principal(session, case.id, data.relationship, None)
+            person = Person(case_id=case.id, **person_fields(data))
             session.add(person)
             session.flush()
             if document is not None:
-                self._new_document(session, person.id, document)
+                new_document(self._office, session, person.id, document)
             index_persons(session, [person.id])
             self._office.audit(session, "person_added", "person", person.id, {"case": case.id})
             return person.id
@@ -342,8 +345,8 @@ class RegistrationService:
         self._raise(self.person_problems(data))
         with self._office.unit_of_work() as session:
             person = self._person(session, person_id)
-            self._check_principal(session, person.case_id, data.relationship, person.id)
-            for name, value in self._person_fields(data).items():
+            check_principal(session, person.case_id, data.relationship, person.id)
+            for name, value in person_fields(data).items():
                 setattr(person, name, value)
             protected = session.scalars(
                 select(ProtectionDetail.id).where(ProtectionDetail.person_id == person.id)
@@ -361,27 +364,9 @@ class RegistrationService:
         self._raise(validate_document(data))
         with self._office.unit_of_work() as session:
             person = self._person(session, person_id)
-            document_id = self._new_document(session, person.id, data)
+            document_id = new_document(self._office, session, person.id, data)
             index_persons(session, [person.id])
             return document_id
-
-    def _new_document(self, session: Session, person_id: str, data: DocumentInput) -> str:
-        document = Document(
-            person_id=person_id,
-            doc_type=data.doc_type,
-            number=_clean(data.number).upper(),
-            issuing_country=data.issuing_country,
-            issue_date=data.issue_date,
-            expiry_date=data.expiry_date,
-            machine_readable=data.machine_readable,
-            mrz=data.mrz,
-            custody=data.custody,
-        )
-        session.add(document)
-        session.flush()
-        session.add(CustodyEvent(document_id=document.id, custody=data.custody, note="recorded"))
-        self._office.audit(session, "document_added", "document", document.id)
-        return document.id
 
     def move_custody(self, document_id: str, custody: str, note: str = "") -> None:
         self._office.require(Perm.REGISTRY_WRITE, "record where documents are")
@@ -394,33 +379,14 @@ class RegistrationService:
             if document.custody == custody:
                 raise InvalidInput("The document is already recorded there.")
             document.custody = custody
-            session.add(CustodyEvent(document_id=document.id, custody=custody, note=_clean(note)))
+            session.add(CustodyEvent(document_id=document.id, custody=custody, note=clean(note)))
             self._office.audit(
                 session, "document_custody", "document", document.id, {"custody": custody}
             )
 
     # -- consent and protection -----------------------------------------------------
     def record_consent(self, person_id: str, purpose: str, given_on: date, note: str = "") -> str:
-        self._office.require(Perm.REGISTRY_WRITE, "record consent")
-        if purpose not in CONSENT_PURPOSES:
-            raise InvalidInput("Choose what the consent is for.")
-        if given_on > self._office.clock.today():
-            raise InvalidInput("Consent cannot be dated in the future.")
-        with self._office.unit_of_work() as session:
-            person = self._person(session, person_id)
-            consent = Consent(
-                person_id=person.id,
-                purpose=purpose,
-                given_on=given_on,
-                taken_by=self._office.actor.username,
-                note=_clean(note),
-            )
-            session.add(consent)
-            session.flush()
-            self._office.audit(
-                session, "consent_recorded", "person", person.id, {"purpose": purpose}
-            )
-            return consent.id
+        return self._restricted.record_consent(person_id, purpose, given_on, note)
 
     def set_protection(
         self,
@@ -430,54 +396,13 @@ class RegistrationService:
         consent_to_share: bool,
         notes: str = "",
     ) -> None:
-        self._office.require(Perm.PROTECTION_WRITE, "record protection details")
-        if any(c not in PROTECTION_CATEGORIES for c in categories):
-            raise InvalidInput("Unknown protection category.")
-        if any(n not in PROTECTION_NEEDS for n in needs):
-            raise InvalidInput("Unknown protection need.")
-        with self._office.unit_of_work() as session:
-            person = self._person(session, person_id)
-            detail = session.scalars(
-                select(ProtectionDetail).where(ProtectionDetail.person_id == person.id)
-            ).one_or_none()
-            if detail is None:
-                detail = ProtectionDetail(person_id=person.id)
-                session.add(detail)
-            detail.categories = ",".join(sorted(set(categories)))
-            detail.needs = ",".join(sorted(set(needs)))
-            detail.consent_to_share = consent_to_share
-            detail.notes = notes.strip()
-            # everyone may know *that* there are specific needs, not what they are
-            person.specific_needs = bool(categories or needs) or person.specific_needs
-            self._office.audit(session, "protection_recorded", "person", person.id)
+        self._restricted.set_protection(person_id, categories, needs, consent_to_share, notes)
 
     def protection(self, person_id: str) -> ProtectionRecord | None:
-        self._office.require(Perm.PROTECTION_READ, "see protection details")
-        with self._office.unit_of_work() as session:
-            detail = session.scalars(
-                select(ProtectionDetail).where(ProtectionDetail.person_id == person_id)
-            ).one_or_none()
-            # reading restricted details is itself audited
-            self._office.audit(session, "protection_read", "person", person_id)
-            if detail is None:
-                return None
-            return ProtectionRecord(
-                detail.person_id,
-                tuple(c for c in detail.categories.split(",") if c),
-                tuple(n for n in detail.needs.split(",") if n),
-                detail.consent_to_share,
-                detail.notes,
-            )
+        return self._restricted.protection(person_id)
 
     def consents(self, person_id: str) -> list[ConsentRecord]:
-        self._office.require(Perm.REGISTRY_READ, "see consent records")
-        with self._office.reading() as session:
-            rows = session.scalars(
-                select(Consent)
-                .where(Consent.person_id == person_id)
-                .order_by(Consent.given_on, Consent.created_at)
-            ).all()
-            return [ConsentRecord(c.id, c.purpose, c.given_on, c.taken_by, c.note) for c in rows]
+        return self._restricted.consents(person_id)
 
     def person_problems(self, data: PersonInput) -> dict[str, str]:
         """What stops ``data`` from being saved, by field, judged on the office's date."""
@@ -506,81 +431,12 @@ class RegistrationService:
     # -- reading a case ---------------------------------------------------------------
     def case_detail(self, case_id: str) -> CaseDetail:
         self._office.require(Perm.REGISTRY_READ, "open households")
+        # case_detail builds the records defined in this module, so it imports this
+        # module: it is imported on first use, not at the top
+        from desktop.services.registry.case_detail import read_case_detail
+
         with self._office.reading() as session:
-            case = self._case(session, case_id)
-            persons = session.scalars(
-                select(Person)
-                .where(Person.case_id == case.id, Person.merged_into_id.is_(None))
-                .order_by(Person.date_of_birth.is_(None), Person.date_of_birth)
-            ).all()
-            ids = [p.id for p in persons]
-            documents = session.scalars(select(Document).where(Document.person_id.in_(ids))).all()
-            custody = session.scalars(
-                select(CustodyEvent)
-                .where(CustodyEvent.document_id.in_([d.id for d in documents]))
-                .order_by(CustodyEvent.created_at)
-            ).all()
-            history = session.scalars(
-                select(CaseStatusEvent)
-                .where(CaseStatusEvent.case_id == case.id)
-                .order_by(CaseStatusEvent.created_at, CaseStatusEvent.change_seq)
-            ).all()
-            steps: dict[str, list[CustodyStep]] = {}
-            for event in custody:
-                steps.setdefault(event.document_id, []).append(
-                    CustodyStep(event.custody, event.note, event.created_at, event.created_by)
-                )
-            docs: dict[str, list[DocumentRecord]] = {}
-            for d in documents:
-                docs.setdefault(d.person_id, []).append(
-                    DocumentRecord(
-                        d.id,
-                        d.doc_type,
-                        d.number,
-                        d.issuing_country,
-                        d.issue_date,
-                        d.expiry_date,
-                        d.machine_readable,
-                        d.custody,
-                        tuple(steps.get(d.id, [])),
-                    )
-                )
-            principal_first = sorted(
-                persons, key=lambda p: p.relationship_to_principal != "principal"
-            )
-            return CaseDetail(
-                case.id,
-                case.case_number,
-                case.status,
-                case.destination_country,
-                case.programme,
-                case.partner,
-                case.family_language,
-                case.accommodation,
-                case.contact_phone,
-                case.notes,
-                tuple(
-                    MemberRecord(
-                        p.id,
-                        p.relationship_to_principal,
-                        p.given_name,
-                        p.family_name,
-                        p.father_name,
-                        p.grandfather_name,
-                        p.native_name,
-                        p.sex,
-                        p.date_of_birth,
-                        p.dob_precision,
-                        p.nationality,
-                        tuple(x for x in p.languages.split(",") if x),
-                        p.phone,
-                        p.specific_needs,
-                        tuple(docs.get(p.id, [])),
-                    )
-                    for p in principal_first
-                ),
-                tuple(StatusStep(h.status, h.reason, h.created_at, h.created_by) for h in history),
-            )
+            return read_case_detail(session, self._case(session, case_id))
 
     # -- helpers --------------------------------------------------------------------
     @staticmethod
@@ -589,59 +445,6 @@ class RegistrationService:
             first = next(iter(problems.values()))
             more = f" ({len(problems) - 1} more problems)" if len(problems) > 1 else ""
             raise InvalidInput(first + more)
-
-    @staticmethod
-    def _check_case(data: CaseInput) -> None:
-        if data.destination_country and not _COUNTRY.match(data.destination_country):
-            raise InvalidInput("The destination is a 3-letter country code such as CAN.")
-        if data.family_language and data.family_language not in LANGUAGES:
-            raise InvalidInput("The family language is Dari, Pashto or Other.")
-
-    @staticmethod
-    def _case_fields(data: CaseInput) -> dict[str, object]:
-        return {
-            "destination_country": data.destination_country or None,
-            "programme": _clean(data.programme) or None,
-            "partner": _clean(data.partner) or None,
-            "family_language": data.family_language or None,
-            "accommodation": _clean(data.accommodation) or None,
-            "contact_phone": _clean(data.contact_phone) or None,
-            "notes": (data.notes or "").strip(),
-        }
-
-    @staticmethod
-    def _person_fields(data: PersonInput) -> dict[str, object]:
-        return {
-            "relationship_to_principal": data.relationship,
-            "given_name": _clean(data.given_name),
-            "family_name": _clean(data.family_name),
-            "father_name": _clean(data.father_name),
-            "grandfather_name": _clean(data.grandfather_name),
-            "native_name": _clean(data.native_name),
-            "sex": data.sex,
-            "date_of_birth": data.date_of_birth,
-            "dob_precision": data.dob_precision,
-            "nationality": data.nationality,
-            "languages": ",".join(data.languages),
-            "phone": _clean(data.phone) or None,
-            "specific_needs": data.specific_needs,
-        }
-
-    @staticmethod
-    def _check_principal(
-        session: Session, case_id: str, relationship: str, person_id: str | None
-    ) -> None:
-        if relationship != "principal":
-            return
-        other = session.scalars(
-            select(Person.id).where(
-                Person.case_id == case_id,
-                Person.relationship_to_principal == "principal",
-                Person.merged_into_id.is_(None),
-            )
-        ).first()
-        if other is not None and other != person_id:
-            raise InvalidInput("This household already has a principal applicant.")
 
     _case = staticmethod(active_case)
     _person = staticmethod(active_person)

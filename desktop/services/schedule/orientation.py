@@ -13,12 +13,11 @@ never by name: error messages may reach logs. Audit events carry ids and counts.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Final
 
-from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
@@ -28,21 +27,25 @@ from desktop.services.office.session import UnlockedOffice
 from desktop.services.office.settings import ADULT_AGE, ORIENTATION_CAPACITY, SettingsService
 from desktop.services.registry.lookups import active_case
 from desktop.services.registry.names import latin_name
-from desktop.services.schedule.appointments import max_overlap
-from desktop.services.vocabulary import (
-    ACTIVE_STATUSES,
-    APPOINTMENT_KIND_TITLES,
-    ORIENTATION_LANGUAGES,
+from desktop.services.schedule.orientation_checks import check_clashes, check_place
+from desktop.services.schedule.orientation_enrolment import (
+    attendance_recorded,
+    check_still_registered,
+    enrol,
+    enrolled_ids,
+    mark_attendance,
+    members_to_enrol,
+    open_session,
+    session_row,
+    withdraw_person,
 )
-from desktop.store.models import (
-    Appointment,
-    AppointmentAttendee,
-    Case,
-    Location,
-    OrientationEnrolment,
-    OrientationSession,
-    Person,
+from desktop.services.schedule.orientation_queries import (
+    enrolment_query,
+    session_query,
+    sessions_of_case,
 )
+from desktop.services.vocabulary import ORIENTATION_LANGUAGES
+from desktop.store.models import OrientationSession
 
 MIN_MINUTES: Final = 15
 MAX_MINUTES: Final = 480
@@ -55,7 +58,6 @@ CANCEL_REASONS: Final[dict[str, str]] = {
     "merged": "Merged with another session",
     "other": "Other reason",
 }
-ORIENTATION_TITLE: Final = APPOINTMENT_KIND_TITLES["orientation"]
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,7 @@ class OrientationService:
         if capacity is None:
             capacity = SettingsService(self._office).get(ORIENTATION_CAPACITY)
         with self._office.unit_of_work() as session:
-            self._check_place(session, data.location_id, starts_at, ends_at, None)
+            check_place(session, data.location_id, starts_at, ends_at, None)
             row = OrientationSession(
                 starts_at=starts_at,
                 ends_at=ends_at,
@@ -198,7 +200,7 @@ class OrientationService:
         starts_at = to_utc(data.day, data.start)
         ends_at = starts_at + timedelta(minutes=data.duration_minutes)
         with self._office.unit_of_work() as session:
-            row = self._session(session, session_id)
+            row = session_row(session, session_id)
             if row.cancelled:
                 raise InvalidInput("This session was cancelled; plan a new one instead.")
             moved = (row.starts_at, row.ends_at, row.location_id) != (
@@ -213,8 +215,8 @@ class OrientationService:
                     )
                 if ends_at <= now:
                     raise InvalidInput("That time is already over; choose a time ahead.")
-                self._check_place(session, data.location_id, starts_at, ends_at, row.id)
-            enrolled = self._enrolled_ids(session, row.id)
+                check_place(session, data.location_id, starts_at, ends_at, row.id)
+            enrolled = enrolled_ids(session, row.id)
             capacity = row.capacity if data.capacity is None else data.capacity
             if capacity < len(enrolled):
                 raise InvalidInput(
@@ -222,7 +224,7 @@ class OrientationService:
                     "seats. Withdraw people first or keep more seats."
                 )
             if (starts_at, ends_at) != (row.starts_at, row.ends_at):
-                self._check_clashes(session, enrolled, starts_at, ends_at, row.id)
+                check_clashes(session, enrolled, starts_at, ends_at, row.id)
             row.starts_at, row.ends_at = starts_at, ends_at
             row.location_id = data.location_id
             row.language = data.language
@@ -247,18 +249,10 @@ class OrientationService:
                 + "."
             )
         with self._office.unit_of_work() as session:
-            row = self._session(session, session_id)
+            row = session_row(session, session_id)
             if row.cancelled:
                 raise InvalidInput("This session is already cancelled.")
-            recorded = session.scalar(
-                select(func.count())
-                .select_from(OrientationEnrolment)
-                .where(
-                    OrientationEnrolment.session_id == row.id,
-                    OrientationEnrolment.attended.is_not(None),
-                )
-            )
-            if recorded:
+            if attendance_recorded(session, row.id):
                 raise InvalidInput(
                     "Attendance is already recorded for this session, so it took place; "
                     "it cannot be cancelled."
@@ -269,7 +263,7 @@ class OrientationService:
                 "orientation_session_cancelled",
                 "orientation_session",
                 row.id,
-                {"reason": reason, "enrolled": len(self._enrolled_ids(session, row.id))},
+                {"reason": reason, "enrolled": len(enrolled_ids(session, row.id))},
             )
 
     def list_sessions(
@@ -281,7 +275,7 @@ class OrientationService:
             raise InvalidInput("The end of the period is before its start.")
         first, _ = day_bounds(start)
         _, last = day_bounds(end)
-        query = self._record_query().where(
+        query = session_query().where(
             OrientationSession.starts_at >= first, OrientationSession.starts_at < last
         )
         if not include_cancelled:
@@ -295,7 +289,7 @@ class OrientationService:
             found = [
                 _record(r, place, n, a)
                 for r, place, n, a in session.execute(
-                    self._record_query().where(OrientationSession.id == session_id)
+                    session_query().where(OrientationSession.id == session_id)
                 )
             ]
             if not found:
@@ -308,15 +302,11 @@ class OrientationService:
         """Every session (cancelled ones too) a member of the household is enrolled in."""
         self._office.require(Perm.REGISTRY_READ, "see orientation sessions")
         with self._office.reading() as session:
-            enrolled = (
-                select(OrientationEnrolment.session_id)
-                .join(Person, Person.id == OrientationEnrolment.person_id)
-                .where(Person.case_id == case_id, Person.merged_into_id.is_(None))
-            )
+            enrolled = sessions_of_case(case_id)
             records = [
                 _record(r, place, n, a)
                 for r, place, n, a in session.execute(
-                    self._record_query().where(OrientationSession.id.in_(enrolled))
+                    session_query().where(OrientationSession.id.in_(enrolled))
                 )
             ]
             members = self._enrolments(session, records, case_id)
@@ -333,17 +323,9 @@ class OrientationService:
             raise InvalidInput("Choose who to enrol.")
         now = self._now(now)
         with self._office.unit_of_work() as session:
-            row = self._open_session(session, session_id, now)
-            found = session.scalars(
-                select(Person.id).where(Person.id.in_(wanted), Person.merged_into_id.is_(None))
-            ).all()
-            if len(found) != len(wanted):
-                missing = len(wanted) - len(found)
-                raise InvalidInput(
-                    f"{missing} of the people no longer exist (they may have been merged); "
-                    "refresh the list and try again."
-                )
-            return self._enrol(session, row, wanted)
+            row = open_session(session, session_id, now)
+            check_still_registered(session, wanted)
+            return enrol(self._office, session, row, wanted)
 
     def enrol_case(
         self,
@@ -358,52 +340,24 @@ class OrientationService:
         adult_age = SettingsService(self._office).get(ADULT_AGE) if adults_only else 0
         now = self._now(now)
         with self._office.unit_of_work() as session:
-            row = self._open_session(session, session_id, now)
+            row = open_session(session, session_id, now)
             household = active_case(session, case_id)
-            members = session.execute(
-                select(Person.id, Person.date_of_birth).where(
-                    Person.case_id == household.id, Person.merged_into_id.is_(None)
-                )
-            ).all()
-            day = to_local(row.starts_at).date()
-            wanted = [
-                person_id
-                for person_id, born in members
-                if not adults_only or born is None or age_on(born, day) >= adult_age
-            ]
+            wanted = members_to_enrol(
+                session, household, row.starts_at, adult_age if adults_only else None
+            )
             if not wanted:
                 raise InvalidInput(
                     f"Household {household.case_number} has no members "
                     + (f"aged {adult_age} or over " if adults_only else "")
                     + "to enrol."
                 )
-            return self._enrol(session, row, wanted)
+            return enrol(self._office, session, row, wanted)
 
     def withdraw(self, session_id: str, person_id: str) -> None:
         self._office.require(Perm.SCHEDULE_WRITE, "withdraw people from orientation")
         with self._office.unit_of_work() as session:
-            row = self._session(session, session_id)
-            enrolment = session.scalars(
-                select(OrientationEnrolment).where(
-                    OrientationEnrolment.session_id == row.id,
-                    OrientationEnrolment.person_id == person_id,
-                )
-            ).one_or_none()
-            if enrolment is None:
-                raise InvalidInput("This person is not enrolled in this session.")
-            if enrolment.attended is not None:
-                raise InvalidInput(
-                    "Attendance is already recorded for this person; correct the attendance "
-                    "instead of withdrawing them."
-                )
-            session.delete(enrolment)
-            self._office.audit(
-                session,
-                "orientation_withdrawn",
-                "orientation_session",
-                row.id,
-                {"person": person_id},
-            )
+            row = session_row(session, session_id)
+            withdraw_person(self._office, session, row, person_id)
 
     def record_attendance(
         self,
@@ -418,179 +372,10 @@ class OrientationService:
             raise InvalidInput("Mark at least one person as present or absent.")
         now = self._now(now)
         with self._office.unit_of_work() as session:
-            row = self._session(session, session_id)
-            if row.cancelled:
-                raise InvalidInput("This session was cancelled; no attendance can be recorded.")
-            if now < row.starts_at:
-                raise InvalidInput(
-                    "Attendance can be recorded once the session has started "
-                    f"({_when(row.starts_at, row.ends_at)})."
-                )
-            enrolments = {
-                e.person_id: e
-                for e in session.scalars(
-                    select(OrientationEnrolment).where(
-                        OrientationEnrolment.session_id == row.id,
-                        OrientationEnrolment.person_id.in_(list(attendance)),
-                    )
-                )
-            }
-            strangers = len(set(attendance) - set(enrolments))
-            if strangers:
-                raise InvalidInput(
-                    f"{strangers} of the people are not enrolled in this session; enrol them first."
-                )
-            for person_id, came in attendance.items():
-                enrolments[person_id].attended = bool(came)
-            present = sum(1 for came in attendance.values() if came)
-            self._office.audit(
-                session,
-                "orientation_attendance",
-                "orientation_session",
-                row.id,
-                {"present": present, "absent": len(attendance) - present},
-            )
+            row = session_row(session, session_id)
+            mark_attendance(self._office, session, row, attendance, now)
 
     # -- helpers -----------------------------------------------------------------------
-    def _enrol(self, session: Session, row: OrientationSession, wanted: Sequence[str]) -> int:
-        already = self._enrolled_ids(session, row.id)
-        new = [p for p in wanted if p not in already]
-        if not new:
-            return 0
-        free = row.capacity - len(already)
-        if free <= 0:
-            raise InvalidInput(
-                f"This session is full (all {row.capacity} seats taken); choose another session."
-            )
-        if len(new) > free:
-            seats = "1 seat is" if free == 1 else f"{free} seats are"
-            raise InvalidInput(
-                f"Only {seats} free in this session, for {len(new)} people to enrol. "
-                "Choose another session or enrol fewer people."
-            )
-        self._check_clashes(session, new, row.starts_at, row.ends_at, row.id)
-        for person_id in new:
-            session.add(OrientationEnrolment(session_id=row.id, person_id=person_id))
-        session.flush()
-        self._office.audit(
-            session,
-            "orientation_enrolled",
-            "orientation_session",
-            row.id,
-            {"enrolled": len(new), "already": len(wanted) - len(new)},
-        )
-        return len(new)
-
-    @staticmethod
-    def _check_clashes(
-        session: Session,
-        person_ids: Collection[str],
-        starts_at: datetime,
-        ends_at: datetime,
-        session_id: str,
-    ) -> None:
-        """Refuse when a person is elsewhere (appointment or another session) at that time."""
-        if not person_ids:
-            return
-        clashes: list[tuple[str, str, datetime, datetime]] = [
-            (str(p), APPOINTMENT_KIND_TITLES.get(kind, kind), s, e)
-            for p, kind, s, e in session.execute(
-                select(
-                    AppointmentAttendee.person_id,
-                    Appointment.kind,
-                    Appointment.starts_at,
-                    Appointment.ends_at,
-                )
-                .join(Appointment, Appointment.id == AppointmentAttendee.appointment_id)
-                .where(
-                    AppointmentAttendee.person_id.in_(list(person_ids)),
-                    Appointment.status.in_(ACTIVE_STATUSES),
-                    Appointment.starts_at < ends_at,
-                    Appointment.ends_at > starts_at,
-                )
-            )
-        ]
-        clashes += [
-            (str(p), ORIENTATION_TITLE, s, e)
-            for p, s, e in session.execute(
-                select(
-                    OrientationEnrolment.person_id,
-                    OrientationSession.starts_at,
-                    OrientationSession.ends_at,
-                )
-                .join(OrientationSession, OrientationSession.id == OrientationEnrolment.session_id)
-                .where(
-                    OrientationEnrolment.person_id.in_(list(person_ids)),
-                    OrientationSession.id != session_id,
-                    OrientationSession.cancelled.is_(False),
-                    OrientationSession.starts_at < ends_at,
-                    OrientationSession.ends_at > starts_at,
-                )
-            )
-        ]
-        if not clashes:
-            return
-        clashes.sort(key=lambda c: c[2])
-        person_id, title, clash_start, clash_end = clashes[0]
-        relationship, case_number = session.execute(
-            select(Person.relationship_to_principal, Case.case_number)
-            .join(Case, Case.id == Person.case_id)
-            .where(Person.id == person_id)
-        ).one()
-        more = f" ({len(clashes) - 1} more clashes)" if len(clashes) > 1 else ""
-        raise InvalidInput(
-            f"{_member(relationship)} of household {case_number} is already booked for "
-            f"{title}, {_when(clash_start, clash_end)}, which overlaps this session{more}. "
-            "Move one of the two first."
-        )
-
-    @staticmethod
-    def _check_place(
-        session: Session,
-        location_id: str,
-        starts_at: datetime,
-        ends_at: datetime,
-        session_id: str | None,
-    ) -> None:
-        place = session.get(Location, location_id)
-        if place is None:
-            raise InvalidInput("That place no longer exists.")
-        if not place.active:
-            raise InvalidInput(f"{place.name} is no longer in use; choose another place.")
-        query = select(OrientationSession.starts_at, OrientationSession.ends_at).where(
-            OrientationSession.location_id == location_id,
-            OrientationSession.cancelled.is_(False),
-            OrientationSession.starts_at < ends_at,
-            OrientationSession.ends_at > starts_at,
-        )
-        if session_id is not None:
-            query = query.where(OrientationSession.id != session_id)
-        other = session.execute(query.order_by(OrientationSession.starts_at)).first()
-        if other is not None:
-            raise InvalidInput(
-                f"{place.name} already has an orientation session, {_when(other[0], other[1])}. "
-                "Choose another time or place."
-            )
-        # appointments booked there count against the room, as a session counts when
-        # an appointment is booked (AppointmentService._conflicts)
-        booked = session.execute(
-            select(Appointment.starts_at, Appointment.ends_at)
-            .where(
-                Appointment.location_id == location_id,
-                Appointment.status.in_(ACTIVE_STATUSES),
-                Appointment.starts_at < ends_at,
-                Appointment.ends_at > starts_at,
-            )
-            .order_by(Appointment.starts_at)
-        ).all()
-        clipped = [(max(s, starts_at), min(e, ends_at)) for s, e in booked]
-        if booked and max_overlap([*clipped, (starts_at, ends_at)]) > place.capacity:
-            raise InvalidInput(
-                f"{place.name} is full at that time (room for {place.capacity} at once), "
-                f"with an appointment {_when(booked[0][0], booked[0][1])}. "
-                "Choose another time or place."
-            )
-
     @staticmethod
     def _checked_times(data: SessionInput, now: datetime) -> tuple[datetime, datetime]:
         problems = validate_session(data)
@@ -603,56 +388,6 @@ class OrientationService:
         return starts_at, ends_at
 
     @staticmethod
-    def _session(session: Session, session_id: str) -> OrientationSession:
-        row = session.get(OrientationSession, session_id)
-        if row is None:
-            raise InvalidInput("That orientation session no longer exists.")
-        return row
-
-    def _open_session(self, session: Session, session_id: str, now: datetime) -> OrientationSession:
-        row = self._session(session, session_id)
-        if row.cancelled:
-            raise InvalidInput("This session was cancelled; choose another session.")
-        if row.ends_at <= now:
-            raise InvalidInput("This session is already over; choose a session ahead.")
-        return row
-
-    @staticmethod
-    def _enrolled_ids(session: Session, session_id: str) -> set[str]:
-        return set(
-            session.scalars(
-                select(OrientationEnrolment.person_id).where(
-                    OrientationEnrolment.session_id == session_id
-                )
-            )
-        )
-
-    @staticmethod
-    def _record_query() -> Select[OrientationSession, str, int, int]:
-        counts = (
-            select(
-                OrientationEnrolment.session_id.label("session_id"),
-                func.count().label("enrolled"),
-                func.sum(case((OrientationEnrolment.attended.is_(True), 1), else_=0)).label(
-                    "attended"
-                ),
-            )
-            .group_by(OrientationEnrolment.session_id)
-            .subquery()
-        )
-        return (
-            select(
-                OrientationSession,
-                Location.name,
-                func.coalesce(counts.c.enrolled, 0).label("enrolled"),
-                func.coalesce(counts.c.attended, 0).label("attended"),
-            )
-            .join(Location, Location.id == OrientationSession.location_id)
-            .outerjoin(counts, counts.c.session_id == OrientationSession.id)
-            .order_by(OrientationSession.starts_at, OrientationSession.id)
-        )
-
-    @staticmethod
     def _enrolments(
         session: Session, records: Sequence[SessionRecord], case_id: str | None
     ) -> dict[str, tuple[EnrolmentRecord, ...]]:
@@ -660,32 +395,8 @@ class OrientationService:
         if not records:
             return {}
         days = {r.id: to_local(r.starts_at).date() for r in records}
-        query = (
-            select(
-                OrientationEnrolment.session_id,
-                OrientationEnrolment.attended,
-                Person.id,
-                Person.case_id,
-                Case.case_number,
-                Person.given_name,
-                Person.family_name,
-                Person.native_name,
-                Person.date_of_birth,
-            )
-            .join(Person, Person.id == OrientationEnrolment.person_id)
-            .join(Case, Case.id == Person.case_id)
-            .where(OrientationEnrolment.session_id.in_(list(days)))
-            .order_by(
-                Case.case_number,
-                Person.relationship_to_principal != "principal",
-                Person.date_of_birth.is_(None),
-                Person.date_of_birth,
-                Person.given_name,
-            )
-        )
-        if case_id is not None:
-            query = query.where(Person.case_id == case_id, Person.merged_into_id.is_(None))
         found: dict[str, list[EnrolmentRecord]] = {}
+        query = enrolment_query(list(days), case_id)
         for session_id, attended, pid, cid, number, given, family, native, born in session.execute(
             query
         ):
@@ -722,18 +433,3 @@ def _record(row: OrientationSession, place: str, enrolled: int, attended: int) -
 
 def _clean(text: str) -> str:
     return " ".join(text.split())
-
-
-def _when(starts_at: datetime, ends_at: datetime) -> str:
-    start, end = to_local(starts_at), to_local(ends_at)
-    if start.date() == end.date():
-        return f"{start:%d %b %Y} {start:%H:%M}-{end:%H:%M} (office time)"
-    return f"{start:%d %b %Y %H:%M} to {end:%d %b %Y %H:%M} (office time)"
-
-
-def _member(relationship: str) -> str:
-    if relationship == "principal":
-        return "The principal applicant"
-    if relationship == "other":
-        return "A member"
-    return f"The {relationship}"
