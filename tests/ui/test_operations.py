@@ -179,3 +179,23 @@ def test_a_cancelled_write_without_a_cancel_callback_reports_why(qtbot, owner) -
     WriteOp(owner, work).with_progress().failure(errors.append).run()
     _settle(qtbot)
     assert len(errors) == 1 and isinstance(errors[0], Cancelled)
+
+
+def test_a_dropped_owner_is_freed_at_once_once_its_work_is_done(qtbot) -> None:
+    """No reference cycle keeps a closed window alive for the garbage collector, which
+    could delete it on another thread."""
+    import gc
+    import weakref
+
+    owner = QWidget()
+    seen: list[int] = []
+    QueryOp(owner, lambda: 1).replacing("load").success(seen.append).run()
+    _settle(qtbot)
+    assert seen == [1]
+    gone = weakref.ref(owner)
+    gc.disable()
+    try:
+        del owner
+        assert gone() is None
+    finally:
+        gc.enable()

@@ -76,11 +76,19 @@ class _Owned(QObject):
     def __init__(self, owner: QWidget) -> None:
         super().__init__(owner)
         self.setObjectName("_operations")
-        self.owner = owner
         self.abandoned = False
         self.running: set[Operation[Any]] = set()
         self.slots: dict[str, Operation[Any]] = {}
         self.busy = 0
+
+    @property
+    def owner(self) -> QWidget:
+        # not an attribute: a reference from this child back to its parent would keep a
+        # closed window alive until the cyclic garbage collector deletes it, on whatever
+        # thread it happens to run (an operation's, perhaps)
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        return parent
 
     def started(self, op: Operation[Any]) -> None:
         self.running.add(op)
