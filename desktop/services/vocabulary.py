@@ -1,8 +1,13 @@
-"""The coded values of the registry, declared once (forms, imports and checks share them)."""
+"""The coded values of the registry, declared once (forms, imports and checks share them).
+
+Titles and the words shown as they are (languages) are marked with ``tr_noop``: the
+interface translates them where it shows them; the values stored stay as written."""
 
 from __future__ import annotations
 
 from typing import Final
+
+from desktop.services.i18n import tr_noop
 
 RELATIONSHIPS: Final[tuple[str, ...]] = (
     "principal",
@@ -19,7 +24,7 @@ RELATIONSHIPS: Final[tuple[str, ...]] = (
 )
 SEXES: Final[tuple[str, ...]] = ("M", "F", "X")
 DOB_PRECISIONS: Final[tuple[str, ...]] = ("exact", "month", "year", "estimated")
-LANGUAGES: Final[tuple[str, ...]] = ("Dari", "Pashto", "Other")
+LANGUAGES: Final[tuple[str, ...]] = (tr_noop("Dari"), tr_noop("Pashto"), tr_noop("Other"))
 DOCUMENT_TYPES: Final[tuple[str, ...]] = (
     "passport",
     "tazkira",
@@ -42,14 +47,14 @@ APPOINTMENT_KINDS: Final[tuple[str, ...]] = (
     "other",
 )
 APPOINTMENT_KIND_TITLES: Final[dict[str, str]] = {
-    "interview": "Immigration interview",
-    "medical_exam": "Medical exam",
-    "lab_xray": "Lab or X-ray",
-    "pec": "Pre-embarkation check",
-    "counselling": "Counselling",
-    "document_collection": "Document collection",
-    "other": "Other",
-    "orientation": "Pre-departure orientation",
+    "interview": tr_noop("Immigration interview"),
+    "medical_exam": tr_noop("Medical exam"),
+    "lab_xray": tr_noop("Lab or X-ray"),
+    "pec": tr_noop("Pre-embarkation check"),
+    "counselling": tr_noop("Counselling"),
+    "document_collection": tr_noop("Document collection"),
+    "other": tr_noop("Other"),
+    "orientation": tr_noop("Pre-departure orientation"),
 }
 # what a family is asked to bring, by kind (codes of resources/slips/*.json "bring")
 BRING_BY_KIND: Final[dict[str, tuple[str, ...]]] = {
@@ -74,10 +79,10 @@ APPOINTMENT_STATUSES: Final[tuple[str, ...]] = (
 ACTIVE_STATUSES: Final[tuple[str, ...]] = ("scheduled", "notified", "attended")
 NOTIFY_METHODS: Final[tuple[str, ...]] = ("printed_slip", "phone_call", "focal_point", "in_person")
 NOTIFY_METHOD_TITLES: Final[dict[str, str]] = {
-    "printed_slip": "Printed slip handed over",
-    "phone_call": "Phone call",
-    "focal_point": "Via community focal point",
-    "in_person": "Told in person at the office",
+    "printed_slip": tr_noop("Printed slip handed over"),
+    "phone_call": tr_noop("Phone call"),
+    "focal_point": tr_noop("Via community focal point"),
+    "in_person": tr_noop("Told in person at the office"),
 }
 INTERVIEW_OUTCOMES: Final[tuple[str, ...]] = (
     "recommended",
@@ -86,7 +91,11 @@ INTERVIEW_OUTCOMES: Final[tuple[str, ...]] = (
     "further_interview",
 )
 LOCATION_KINDS: Final[tuple[str, ...]] = ("office", "clinic", "embassy", "hotel", "other")
-ORIENTATION_LANGUAGES: Final[tuple[str, ...]] = ("Dari", "Pashto", "English")
+ORIENTATION_LANGUAGES: Final[tuple[str, ...]] = (
+    tr_noop("Dari"),
+    tr_noop("Pashto"),
+    tr_noop("English"),
+)
 
 # -- medical (restricted) --------------------------------------------------------------------
 MEDICAL_KINDS: Final[tuple[str, ...]] = (
@@ -96,10 +105,10 @@ MEDICAL_KINDS: Final[tuple[str, ...]] = (
     "follow_up",
 )
 MEDICAL_KIND_TITLES: Final[dict[str, str]] = {
-    "health_assessment": "Health assessment",
-    "pre_departure_screening": "Pre-departure medical screening",
-    "pec": "Pre-embarkation check (PEC)",
-    "follow_up": "Follow-up",
+    "health_assessment": tr_noop("Health assessment"),
+    "pre_departure_screening": tr_noop("Pre-departure medical screening"),
+    "pec": tr_noop("Pre-embarkation check (PEC)"),
+    "follow_up": tr_noop("Follow-up"),
 }
 MEDICAL_OUTCOMES: Final[tuple[str, ...]] = (
     "fit",
@@ -111,13 +120,13 @@ MEDICAL_OUTCOMES: Final[tuple[str, ...]] = (
     "pending",
 )
 MEDICAL_OUTCOME_TITLES: Final[dict[str, str]] = {
-    "fit": "Fit",
-    "fit_with_conditions": "Fit with conditions",
-    "fit_non_medical_escort": "Fit with non-medical escort",
-    "fit_medical_escort": "Fit with medical escort",
-    "unfit_deferred": "Unfit - deferred",
-    "unfit": "Unfit",
-    "pending": "Pending",
+    "fit": tr_noop("Fit"),
+    "fit_with_conditions": tr_noop("Fit with conditions"),
+    "fit_non_medical_escort": tr_noop("Fit with non-medical escort"),
+    "fit_medical_escort": tr_noop("Fit with medical escort"),
+    "unfit_deferred": tr_noop("Unfit - deferred"),
+    "unfit": tr_noop("Unfit"),
+    "pending": tr_noop("Pending"),
 }
 # IATA mobility SSR codes (one per person) and other SSR codes (any number)
 MOBILITY_SSR: Final[tuple[str, ...]] = ("WCHR", "WCHS", "WCHP", "WCHC", "STCR")
@@ -134,9 +143,9 @@ FITNESS_STATES: Final[tuple[str, ...]] = (
     "expired",
 )
 FITNESS_STATE_TITLES: Final[dict[str, str]] = {
-    "cleared": "Cleared",
-    "cleared_assistance": "Cleared - assistance",
-    "not_cleared": "Not cleared",
-    "pending": "Pending",
-    "expired": "Expired",
+    "cleared": tr_noop("Cleared"),
+    "cleared_assistance": tr_noop("Cleared - assistance"),
+    "not_cleared": tr_noop("Not cleared"),
+    "pending": tr_noop("Pending"),
+    "expired": tr_noop("Expired"),
 }

@@ -27,8 +27,8 @@ from desktop.services.registry.registration import CaseInput, PersonInput, Regis
 from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.services.vocabulary import FORBIDDEN_SSR, MOBILITY_SSR, OTHER_SSR
-from desktop.ui.appointments.fields import to_qdate
 from desktop.ui.kit import operations
+from desktop.ui.kit.dates import to_qdate
 from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.medical.history import MedicalHistoryDialog
 from desktop.ui.medical.models import MOBILITY_TITLES, OTHER_SSR_TITLES, WORK_COLUMNS

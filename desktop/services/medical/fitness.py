@@ -11,7 +11,6 @@ no diagnosis, no notes, no pregnancy, no oxygen flow.
 from __future__ import annotations
 
 import calendar
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -19,13 +18,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.errors import InvalidInput
 from desktop.services.office.clock import to_local, to_utc
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
-from desktop.services.office.settings import ASSESSMENT_VALID_MONTHS, PEC_VALID_HOURS, IntSetting
+from desktop.services.office.settings import ASSESSMENT_VALID_MONTHS, PEC_VALID_HOURS, stored_value
 from desktop.services.vocabulary import FITNESS_STATE_TITLES
-from desktop.store.models import MedicalRecord, Setting
+from desktop.store.models import MedicalRecord
 
 FIT_OUTCOMES = ("fit", "fit_with_conditions", "fit_non_medical_escort", "fit_medical_escort")
 ESCORT_BY_OUTCOME = {"fit_non_medical_escort": "non-medical", "fit_medical_escort": "medical"}
@@ -126,17 +124,9 @@ def summarise(
 
 
 def read_validity(session: Session) -> Validity:
-    return Validity(_setting(session, PEC_VALID_HOURS), _setting(session, ASSESSMENT_VALID_MONTHS))
-
-
-def _setting(session: Session, setting: IntSetting) -> int:
-    raw = session.scalars(select(Setting.value).where(Setting.key == setting.key)).first()
-    if raw is None:
-        return setting.default
-    try:
-        return setting.validate(json.loads(raw))
-    except (ValueError, InvalidInput):  # a broken value falls back to the default
-        return setting.default
+    return Validity(
+        stored_value(session, PEC_VALID_HOURS), stored_value(session, ASSESSMENT_VALID_MONTHS)
+    )
 
 
 def travel_moment(day: date) -> datetime:

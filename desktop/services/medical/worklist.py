@@ -15,6 +15,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.services.i18n import tr_noop
 from desktop.services.medical.case_status import ENDED
 from desktop.services.medical.fitness import (
     FIT_OUTCOMES,
@@ -63,7 +64,11 @@ def _booked(session: Session, moment: datetime, horizon: datetime) -> Iterator[N
             Person.merged_into_id.is_(None),
         )
     ).all():
-        need = "Pre-embarkation check" if appointment.kind == "pec" else "Examination"
+        need = (
+            tr_noop("Pre-embarkation check")
+            if appointment.kind == "pec"
+            else tr_noop("Examination")
+        )
         when = to_local(appointment.starts_at)
         yield Need(person, case, need, f"booked {when:%a %d %b %H:%M}", appointment.starts_at)
 
@@ -95,16 +100,18 @@ def _from_records(
             continue
         person, case = examined, cases[examined.case_id]
         if record.outcome == "pending":
-            yield Need(person, case, "Decision pending", "examined, no outcome yet", None)
+            yield Need(person, case, tr_noop("Decision pending"), "examined, no outcome yet", None)
         elif record.outcome == "unfit_deferred" and record.review_date is not None:
             review = to_utc(record.review_date, time(9))
             if review <= horizon:
-                yield Need(person, case, "Review", "deferred until the review", review)
+                yield Need(person, case, tr_noop("Review"), "deferred until the review", review)
         elif record.outcome in FIT_OUTCOMES:
             until = valid_until(record, validity)
             if until is not None and until <= horizon:
                 said = "expired" if until < moment else "expires"
-                yield Need(person, case, "Renew fitness", f"{said} {to_local(until):%d %b}", until)
+                yield Need(
+                    person, case, tr_noop("Renew fitness"), f"{said} {to_local(until):%d %b}", until
+                )
 
 
 def _never_examined(session: Session) -> Iterator[Need]:
@@ -119,4 +126,4 @@ def _never_examined(session: Session) -> Iterator[Need]:
             Person.id.not_in(select(MedicalRecord.person_id)),
         )
     ).all():
-        yield Need(person, case, "Health assessment", "not examined yet", None)
+        yield Need(person, case, tr_noop("Health assessment"), "not examined yet", None)

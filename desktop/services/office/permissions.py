@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
+from desktop.services.i18n import tr_noop
+
 
 class Role(StrEnum):
     ADMIN = "admin"
@@ -32,12 +34,12 @@ class Perm(StrEnum):
 
 
 ROLE_TITLES: dict[Role, str] = {
-    Role.ADMIN: "Office admin",
-    Role.REGISTRATION: "Registration clerk",
-    Role.MEDICAL: "Medical officer",
-    Role.PROTECTION: "Protection officer",
-    Role.MOVEMENT: "Movement officer",
-    Role.VIEWER: "Viewer",
+    Role.ADMIN: tr_noop("Office admin"),
+    Role.REGISTRATION: tr_noop("Registration clerk"),
+    Role.MEDICAL: tr_noop("Medical officer"),
+    Role.PROTECTION: tr_noop("Protection officer"),
+    Role.MOVEMENT: tr_noop("Movement officer"),
+    Role.VIEWER: tr_noop("Viewer"),
 }
 
 GRANTS: dict[Role, frozenset[Perm]] = {

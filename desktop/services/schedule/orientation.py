@@ -21,6 +21,7 @@ from typing import Final
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
+from desktop.services.i18n import tr_noop
 from desktop.services.office.clock import age_on, day_bounds, to_local, to_utc
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
@@ -51,12 +52,12 @@ MIN_MINUTES: Final = 15
 MAX_MINUTES: Final = 480
 #: why a session was cancelled: codes (kept in the audit trail, which holds no free text)
 CANCEL_REASONS: Final[dict[str, str]] = {
-    "facilitator_unavailable": "The facilitator is not available",
-    "room_unavailable": "The room is not available",
-    "too_few_enrolled": "Too few people enrolled",
-    "office_closed": "The office is closed",
-    "merged": "Merged with another session",
-    "other": "Other reason",
+    "facilitator_unavailable": tr_noop("The facilitator is not available"),
+    "room_unavailable": tr_noop("The room is not available"),
+    "too_few_enrolled": tr_noop("Too few people enrolled"),
+    "office_closed": tr_noop("The office is closed"),
+    "merged": tr_noop("Merged with another session"),
+    "other": tr_noop("Other reason"),
 }
 
 

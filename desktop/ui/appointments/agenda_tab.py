@@ -31,9 +31,9 @@ from desktop.services.printing.slips import PRINTABLE
 from desktop.services.schedule.appointments import AppointmentRecord
 from desktop.services.schedule.places import PlaceRecord
 from desktop.services.vocabulary import APPOINTMENT_KIND_TITLES, APPOINTMENT_KINDS
-from desktop.ui.appointments.fields import day_edit, from_qdate, to_qdate
 from desktop.ui.appointments.list_tabs import AppointmentList, ScheduleActions
 from desktop.ui.appointments.models import DAY_COLUMNS, WEEK_COLUMNS, long_day, week_of
+from desktop.ui.kit.dates import day_edit, from_qdate, to_qdate
 from desktop.ui.kit.i18n import plural, tr, tr_noop
 from desktop.ui.kit.widgets import SPACING, add_button
 

@@ -32,15 +32,10 @@ from desktop.services.schedule.appointments import (
     AppointmentService,
 )
 from desktop.services.schedule.places import PlacesService
-from desktop.ui.appointments.fields import (
-    from_qdate,
-    from_qtime,
-    interpreter_box,
-    kind_box,
-    to_qdate,
-)
+from desktop.ui.appointments.fields import interpreter_box, kind_box
 from desktop.ui.appointments.models import day_and_clock, kind_title
 from desktop.ui.appointments.when_form import WhenForm
+from desktop.ui.kit.dates import from_qdate, from_qtime, to_qdate
 from desktop.ui.kit.forms import add_checked_rows, select_data
 from desktop.ui.kit.i18n import tr, tr_noop
 from desktop.ui.kit.widgets import SPACING, muted

@@ -34,18 +34,15 @@ from desktop.services.schedule.places import PlaceRecord, PlacesService
 from desktop.services.vocabulary import APPOINTMENT_KIND_TITLES
 from desktop.ui.appointments.bulk_households import HouseholdPicker
 from desktop.ui.appointments.fields import (
-    day_edit,
     fill_places,
-    from_qdate,
-    from_qtime,
     interpreter_box,
     kind_box,
     minutes_box,
     no_places_yet,
-    time_edit,
 )
 from desktop.ui.appointments.models import PROPOSAL_COLUMNS, long_day
 from desktop.ui.kit import operations, palette
+from desktop.ui.kit.dates import day_edit, from_qdate, from_qtime, time_edit
 from desktop.ui.kit.i18n import plural, tr, tr_noop
 from desktop.ui.kit.operations import QueryOp, WriteOp
 from desktop.ui.kit.tables import RecordListModel, fit_table, record_table

@@ -1,18 +1,11 @@
-"""The small editors the appointment forms are made of: a day, a time, a length, a kind,
-an interpreter, a place; and the conversions between Python's dates and times and Qt's.
-
-Shared with the medical forms (which book nothing but type days and times the same way).
-Days and times are office time (Europe/Tirane): the forms turn them into instants only
-through the services.
-"""
+"""The small editors the appointment forms are made of besides days and times
+(``kit.dates``): a length, a kind, an interpreter, a place."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, time
 
-from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QComboBox, QDateEdit, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from desktop.services.schedule.places import PlaceRecord
 from desktop.services.vocabulary import APPOINTMENT_KIND_TITLES, APPOINTMENT_KINDS
@@ -25,43 +18,6 @@ INTERPRETER_TITLES = {
     "English": tr_noop("English"),
     "Other": tr_noop("Other language"),
 }
-_DAY_FORMAT = "ddd d MMM yyyy"
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def to_qtime(value: time) -> QTime:
-    return QTime(value.hour, value.minute)
-
-
-def from_qtime(value: QTime) -> time:
-    return time(value.hour(), value.minute())
-
-
-def day_edit(parent: QWidget, name: str, value: date, *, earliest: date | None = None) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setObjectName(name)
-    edit.setDisplayFormat(_DAY_FORMAT)
-    edit.setCalendarPopup(True)
-    if earliest is not None:
-        edit.setMinimumDate(to_qdate(earliest))
-    edit.setMaximumDate(QDate(2100, 12, 31))
-    edit.setDate(to_qdate(value))
-    return edit
-
-
-def time_edit(parent: QWidget, name: str, value: time) -> QTimeEdit:
-    edit = QTimeEdit(parent)
-    edit.setObjectName(name)
-    edit.setDisplayFormat("HH:mm")
-    edit.setTime(to_qtime(value))
-    return edit
 
 
 def minutes_box(parent: QWidget, name: str, value: int) -> QSpinBox:

@@ -24,14 +24,9 @@ from desktop.services.schedule.appointments import (
     ScheduleConflict,
 )
 from desktop.services.schedule.places import PlaceRecord, PlacesService
-from desktop.ui.appointments.fields import (
-    day_edit,
-    fill_places,
-    minutes_box,
-    no_places_yet,
-    time_edit,
-)
+from desktop.ui.appointments.fields import fill_places, minutes_box, no_places_yet
 from desktop.ui.kit import operations, palette
+from desktop.ui.kit.dates import day_edit, time_edit
 from desktop.ui.kit.forms import CheckedFormDialog
 from desktop.ui.kit.i18n import tr
 from desktop.ui.kit.operations import QueryOp

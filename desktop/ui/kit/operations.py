@@ -38,7 +38,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, Self, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -334,11 +334,11 @@ def is_busy(owner: QWidget) -> bool:
     return owned is not None and bool(owned.running)
 
 
-def busy_signal(owner: QWidget) -> Signal:
+def busy_signal(owner: QWidget) -> SignalInstance:
     """Emitted with True when ``owner`` gets busy and False when it is idle again."""
     owned = _owned(owner)
     assert owned is not None
-    return owned.busy_changed  # type: ignore[return-value]
+    return owned.busy_changed
 
 
 def busy() -> bool:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QHBoxLayout, QWidget
 
 from desktop.services.office.clock import OfficeClock
-from desktop.ui.appointments.fields import to_qdate
+from desktop.ui.kit.dates import to_qdate
 
 #: the "no date chosen yet" end of an optional date box
 NO_DATE = QDate(2000, 1, 1)

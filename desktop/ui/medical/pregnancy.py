@@ -21,8 +21,8 @@ from desktop.services.medical.examinations import (
 )
 from desktop.services.medical.fitness import FitnessSummary
 from desktop.services.office.clock import OfficeClock, to_local
-from desktop.ui.appointments.fields import day_edit, from_qdate, to_qdate
 from desktop.ui.kit import palette
+from desktop.ui.kit.dates import day_edit, from_qdate, to_qdate
 from desktop.ui.kit.i18n import tr
 from desktop.ui.kit.operations import QueryOp
 from desktop.ui.kit.widgets import SPACING

@@ -28,15 +28,8 @@ from PySide6.QtWidgets import (
 from desktop.services.medical.examinations import MedicalInput, MedicalRecordView, MedicalService
 from desktop.services.office.clock import OfficeClock, to_local
 from desktop.services.vocabulary import MEDICAL_KINDS, MEDICAL_OUTCOMES, MOBILITY_SSR, OTHER_SSR
-from desktop.ui.appointments.fields import (
-    day_edit,
-    from_qdate,
-    from_qtime,
-    time_edit,
-    to_qdate,
-    to_qtime,
-)
 from desktop.ui.kit import palette
+from desktop.ui.kit.dates import day_edit, from_qdate, from_qtime, time_edit, to_qdate, to_qtime
 from desktop.ui.kit.forms import CheckedFormDialog, add_checked_rows, select_data
 from desktop.ui.kit.i18n import tr, tr_noop
 from desktop.ui.kit.widgets import SPACING, muted

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -39,6 +39,7 @@ from desktop.services.schedule.orientation import (
 )
 from desktop.services.schedule.places import PlaceRecord
 from desktop.services.vocabulary import ORIENTATION_LANGUAGES
+from desktop.ui.kit.dates import to_qdate
 from desktop.ui.kit.forms import CheckedFormDialog, FormDialog, add_checked_rows, select_data
 from desktop.ui.kit.i18n import plural, tr, tr_noop
 from desktop.ui.kit.widgets import muted
@@ -56,10 +57,6 @@ def _next_working_day(today: date) -> date:
     while day.weekday() >= 5:
         day += timedelta(days=1)
     return day
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class SessionDialog(CheckedFormDialog):
@@ -126,7 +123,7 @@ class SessionDialog(CheckedFormDialog):
         self.day.setAccessibleName(tr("Day of the session"))
         self.day.setDisplayFormat("ddd dd MMM yyyy")
         self.day.setCalendarPopup(True)
-        self.day.setDate(_qdate(_next_working_day(self._clock.today())))
+        self.day.setDate(to_qdate(_next_working_day(self._clock.today())))
         self.start = QTimeEdit(when)
         self.start.setObjectName("sessionStart")
         self.start.setAccessibleName(tr("Start time (office time)"))
@@ -193,7 +190,7 @@ class SessionDialog(CheckedFormDialog):
 
     def _load(self, session: SessionRecord) -> None:
         start = to_local(session.starts_at)
-        self.day.setDate(_qdate(start.date()))
+        self.day.setDate(to_qdate(start.date()))
         self.start.setTime(QTime(start.hour, start.minute))
         self.duration.setValue(session.duration_minutes)
         select_data(self.place, session.location_id)
@@ -267,7 +264,7 @@ class SessionDialog(CheckedFormDialog):
             start = time.fromisoformat(str(draft.get("start")))
         except ValueError:
             return
-        self.day.setDate(_qdate(day))
+        self.day.setDate(to_qdate(day))
         self.start.setTime(QTime(start.hour, start.minute))
         for spin, key in ((self.duration, "duration_minutes"), (self.capacity, "capacity")):
             value = draft.get(key)

@@ -71,8 +71,7 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             # every page hears what changed; each reloads if it shows it
             context.notices.changed.connect(page.on_change)
-            # busy_signal() is annotated as Signal; what it returns is the bound instance
-            busy: SignalInstance = operations.busy_signal(page)  # type: ignore[assignment]
+            busy: SignalInstance = operations.busy_signal(page)
             busy.connect(lambda now, key=page.key: self._page_busy(key, now))
         self.sidebar.currentRowChanged.connect(self._show_page)
         if self.pages:
