@@ -38,7 +38,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, Self, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -122,8 +122,8 @@ class Operation(Generic[T]):
     writes = False
 
     def __init__(self, owner: QWidget, work: Callable[..., T]) -> None:
-        self.owner = owner
-        self._work = work
+        self._owner: QWidget | None = owner
+        self._work: Callable[..., T] | None = work
         self._success: Callable[[T], None] | None = None
         self._failure: Callable[[KnownError], None] | None = None
         self._cancelled: Callable[[], None] | None = None
@@ -187,7 +187,9 @@ class Operation(Generic[T]):
                 older.supersede()
             owned.slots[self.slot] = self
         self._owned = owned
-        relay = self._relay = _Relay()
+        # owned by the application, deleted on the GUI thread: never by Python on a worker
+        # thread that happens to drop the last reference to this operation
+        relay = self._relay = _Relay(QCoreApplication.instance())
         relay.finished.connect(self._finished)
         relay.failed.connect(self._failed)
         relay.crashed.connect(self._crashed)
@@ -216,10 +218,17 @@ class Operation(Generic[T]):
     def running(self) -> bool:
         return self in _RUNNING
 
+    @property
+    def owner(self) -> QWidget:
+        assert self._owner is not None, "the operation was delivered and released"
+        return self._owner
+
     def _call_work(self) -> T:
+        work = self._work
+        assert work is not None
         if self._reporter is not None:
-            return self._work(self.progress)
-        return self._work()
+            return work(self.progress)
+        return work()
 
     def _thread(self) -> None:
         relay = self._relay
@@ -240,7 +249,8 @@ class Operation(Generic[T]):
         return (
             owned is not None
             and isValid(owned)
-            and isValid(self.owner)
+            and self._owner is not None
+            and isValid(self._owner)
             and not owned.abandoned
             and not self._superseded
         )
@@ -258,29 +268,46 @@ class Operation(Generic[T]):
             self._relay.deleteLater()
         return wanted
 
+    def _release(self) -> None:
+        """Drop every reference to the owner, its callbacks and the work, here on the GUI
+        thread: the worker thread may hold this operation a moment longer, and whatever
+        it frees must not be a widget."""
+        self._owner = None
+        self._work = self._success = self._failure = None
+        self._cancelled = self._dropped = self._reporter = None
+
     def _finished(self, result: T) -> None:
-        if not self._end():
-            if self._dropped is not None:
-                self._dropped(result)
-        elif self._success is not None:
-            self._success(result)
+        try:
+            if not self._end():
+                if self._dropped is not None:
+                    self._dropped(result)
+            elif self._success is not None:
+                self._success(result)
+        finally:
+            self._release()
 
     def _failed(self, error: KnownError) -> None:
-        if not self._end():
-            return
-        if isinstance(error, Cancelled) and self.progress.cancelled:
-            if self._cancelled is not None:
-                self._cancelled()
-            elif self._failure is not None:
-                self._failure(error)
-            return
-        self._report(error)
+        try:
+            if not self._end():
+                return
+            if isinstance(error, Cancelled) and self.progress.cancelled:
+                if self._cancelled is not None:
+                    self._cancelled()
+                elif self._failure is not None:
+                    self._failure(error)
+                return
+            self._report(error)
+        finally:
+            self._release()
 
     def _crashed(self, exc: BaseException) -> None:
         # a bug: the crash path writes the report; the owner still leaves its busy state
         sys.excepthook(type(exc), exc, exc.__traceback__)
-        if self._end():
-            self._report(KnownError(BUG_MESSAGE))
+        try:
+            if self._end():
+                self._report(KnownError(BUG_MESSAGE))
+        finally:
+            self._release()
 
     def _report(self, error: KnownError) -> None:
         if self._failure is not None:
