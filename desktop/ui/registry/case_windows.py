@@ -56,7 +56,7 @@ class CaseWindows(QObject):
     def _changed(self, change: Change) -> None:
         for view in self.views():
             if view.shows(change):
-                view.reload()
+                view.reload(quiet=True)
 
     def _forget(self, case_id: str, view: CaseView) -> None:
         if self._open.get(case_id) is view:
