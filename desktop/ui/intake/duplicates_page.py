@@ -39,13 +39,14 @@ from desktop.ui.kit.operations import QueryOp, WriteOp
 from desktop.ui.kit.page import Page
 from desktop.ui.kit.tables import Column, RecordListModel
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.registry.vocabulary import level_text
 
 if TYPE_CHECKING:  # loaded when the clerk imports, not with the page
     from desktop.ui.intake.import_dialog import ImportDialog
 
 PAIR_COLUMNS: list[Column[Candidate]] = [
     Column(tr_noop("Score"), lambda c: f"{c.score:.0f}", align_right=True, sample="100"),
-    Column(tr_noop("Match"), lambda c: tr(c.level.capitalize()), sample="Possible"),
+    Column(tr_noop("Match"), lambda c: level_text(c.level), sample="Possible"),
     Column(tr_noop("Case"), lambda c: c.first.case_number, sample="DEMO-2026-00000"),
     Column(
         tr_noop("Name"), lambda c: latin_name(c.first.given_name, c.first.family_name), tip=True
@@ -279,7 +280,7 @@ class DuplicatesPage(Page):
         why = "; ".join(pair.reasons) or tr("no reasons given")
         self.reasons.setText(
             tr("<b>{level} duplicate, score {score}.</b> Why: {why}.").format(
-                level=tr(pair.level.capitalize()), score=f"{pair.score:.0f}", why=why
+                level=level_text(pair.level), score=f"{pair.score:.0f}", why=why
             )
         )
         registration = self._registration

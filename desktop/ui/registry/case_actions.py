@@ -40,6 +40,7 @@ from desktop.ui.registry.document_dialogs import CustodyDialog, DocumentDialog
 from desktop.ui.registry.household_dialog import HouseholdDialog
 from desktop.ui.registry.person_form import PersonForm
 from desktop.ui.registry.status_dialog import StatusDialog
+from desktop.ui.registry.vocabulary import level_text
 
 READ_ONLY = tr_noop("Read only: your role can see households but not change them.")
 #: possible duplicates named after a save (the Duplicates page has them all)
@@ -177,7 +178,7 @@ class CaseActions(QWidget):
             return
         lines = [
             tr("{level} ({score}): {case} {name} - {reasons}").format(
-                level=tr(c.level.capitalize()),
+                level=level_text(c.level),
                 score=f"{c.score:.0f}",
                 case=c.second.case_number,
                 name=" ".join(p for p in (c.second.given_name, c.second.family_name) if p),

@@ -267,6 +267,12 @@ class CaseView(CaseActions):
         if self.schedule_panel is not None:
             self.schedule_panel.reload()
 
+    def loading(self) -> bool:
+        """Whether the household or its schedule panel (which loads on its own) is still
+        loading."""
+        panel = self.schedule_panel
+        return operations.is_busy(self) or (panel is not None and panel.loading())
+
     def shows(self, change: Change) -> bool:
         """Whether ``change`` touches what this window shows: its household, or the
         sessions, places and settings its schedule and readiness depend on."""

@@ -20,6 +20,9 @@ DOC_TITLES = {
     "single_journey": tr_noop("Single-journey document"),
 }
 
+#: how sure the duplicate check is that two records are one person
+DUPLICATE_LEVELS = {"likely": tr_noop("Likely"), "possible": tr_noop("Possible")}
+
 
 def status_text(status: str) -> str:
     """A household's status as its title: "Medical in progress"."""
@@ -40,3 +43,9 @@ def choice_titles(codes: Iterable[str], titles: Mapping[str, str] | None = None)
     """Translated titles of ``codes`` for a drop-down (``titles``: tr_noop-marked ones)."""
     marked = titles or {}
     return {c: tr(marked[c]) if c in marked else code_text(c) for c in codes}
+
+
+def level_text(level: str) -> str:
+    """A duplicate's level: "Likely" or "Possible"."""
+    title = DUPLICATE_LEVELS.get(level)
+    return tr(title) if title is not None else code_text(level)
