@@ -9,8 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from desktop.services.demo.office import create_demo_office
@@ -100,6 +106,10 @@ def template_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _no_windows_left(qtbot) -> Iterator[None]:
     yield
     close_case_views()
+    # the pages a test closed are deleted now, here on the GUI thread: one left for later
+    # (its operations refer back to it) could be collected, and deleted, from the thread
+    # of the next test's first operation
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

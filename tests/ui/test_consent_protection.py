@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from shiboken6 import isValid
 
 from desktop.services.demo.office import create_demo_office
@@ -54,6 +55,15 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     finally:
         mp.undo()
     return directory, case_id
+
+
+@pytest.fixture(autouse=True)
+def _closed_widgets_deleted(qapp) -> Iterator[None]:
+    """Widgets a test closed are deleted when it ends, here on the GUI thread: one left for
+    later (its operations refer back to it) could be collected, and deleted, from the
+    thread of the next test's first operation."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

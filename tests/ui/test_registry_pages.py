@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QTableView
 
 from desktop.services.changes import Change, Kind
 from desktop.services.demo.office import create_demo_office
@@ -87,6 +87,15 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         mp.undo()
     return directory
+
+
+@pytest.fixture(autouse=True)
+def _closed_widgets_deleted(qapp) -> Iterator[None]:
+    """Widgets a test closed are deleted when it ends, here on the GUI thread: one left for
+    later (its operations refer back to it) could be collected, and deleted, from the
+    thread of the next test's first operation."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

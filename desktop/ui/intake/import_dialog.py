@@ -229,6 +229,7 @@ class ImportDialog(QDialog):
         self._finish(tr("<b>The import was stopped: nothing was imported.</b>"))
 
     def _finish(self, text: str) -> None:
+        self._import = None  # done: nothing to stop, and no reference back to this dialog
         self.done_step.done_label.setText(text)
         self._show_step(self.DONE)
 

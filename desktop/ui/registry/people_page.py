@@ -28,7 +28,7 @@ from desktop.services.changes import Change, Kind
 from desktop.services.registry.lists import PERSON_SORTS, RegistryFilter, RegistryService
 from desktop.services.registry.search import SearchService
 from desktop.ui.kit.i18n import plural, tr, tr_noop
-from desktop.ui.kit.operations import Operation, QueryOp, WriteOp
+from desktop.ui.kit.operations import QueryOp, WriteOp
 from desktop.ui.kit.page import Page
 from desktop.ui.kit.tables import fit_columns, install_rtl_delegates, kept_view, registry_table
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading
@@ -81,7 +81,6 @@ class PeoplePage(Page):
         self._list_loading = True
         #: the last search: its text and every hit (before the filters cut them)
         self._hits: tuple[str, list[PersonHit]] | None = None
-        self._searching: Operation[list[PersonHit]] | None = None
         #: searches whose answer came after the text had changed (for tests and tuning)
         self.stale_dropped = 0
         #: milliseconds from the last key to the results on screen, last search
@@ -227,9 +226,7 @@ class PeoplePage(Page):
             self._debounce.start()  # restarts: the search waits for a pause in typing
             return
         self._debounce.stop()
-        if self._searching is not None:
-            self._searching.supersede()  # an answer still on its way is for an older text
-        self._hits = None
+        self._hits = None  # an answer still on its way is for an older text: _found drops it
         self.results_model.set_rows([])
         self.tables.setCurrentWidget(self.list_table)
         self._show_list_count()
@@ -250,15 +247,9 @@ class PeoplePage(Page):
             return join_hits(hits, registry.persons([h.person_id for h in hits]))
 
         # quiet: no busy cursor flickering as the clerk types; the count says "Searching…"
-        self._searching = (
-            QueryOp(self, work)
-            .replacing("search")
-            .quiet()
-            .success(lambda hits: self._found(query, hits, again))
-            .failure(self._show_error)
-            .on_dropped(self._dropped)
-            .run()
-        )
+        QueryOp(self, work).replacing("search").quiet().success(
+            lambda hits: self._found(query, hits, again)
+        ).failure(self._show_error).on_dropped(self._dropped).run()
 
     def _dropped(self, _hits: list[PersonHit]) -> None:
         self.stale_dropped += 1
