@@ -79,8 +79,8 @@ class PeoplePage(Page):
         #: ids passing the filters while any filter is chosen (search hits are cut to them)
         self._allowed: frozenset[str] | None = None
         self._list_loading = True
-        #: the last search: its text and every hit (before the filters cut them)
-        self._hits: tuple[str, list[PersonHit]] | None = None
+        #: every hit of the last search (before the filters cut them)
+        self._hits: list[PersonHit] | None = None
         #: searches whose answer came after the text had changed (for tests and tuning)
         self.stale_dropped = 0
         #: milliseconds from the last key to the results on screen, last search
@@ -258,7 +258,7 @@ class PeoplePage(Page):
         if query != self.query():  # typed on while it ran: the timer brings the newer one
             self._dropped(hits)
             return
-        self._hits = (query, hits)
+        self._hits = hits
         self._show_hits(keep=again)
         if not again:
             self.last_search_ms = (time.perf_counter() - self._last_key_at) * 1000
@@ -266,9 +266,9 @@ class PeoplePage(Page):
 
     def _show_hits(self, *, keep: bool) -> None:
         """The last search's hits, cut to the filters; ``keep`` the selected hit."""
-        if self._hits is None:
+        found = self._hits
+        if found is None:
             return
-        _query, found = self._hits
         full = len(found) >= SEARCH_LIMIT
         hits = (
             found if self._allowed is None else [h for h in found if h.person_id in self._allowed]
