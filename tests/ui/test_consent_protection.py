@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from shiboken6 import isValid
 
 from desktop.services.demo.office import create_demo_office
 from desktop.services.office import auth
+from desktop.services.office.clock import FrozenClock
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.ui import worker
+from desktop.ui.kit import operations
 from desktop.ui.registry.case_view import CaseView
 from desktop.ui.registry.consent_protection import ConsentDialog, ProtectionDialog
 from tests.conftest import CHEAP_KDF, USER_PASSWORD
@@ -54,6 +57,15 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return directory, case_id
 
 
+@pytest.fixture(autouse=True)
+def _closed_widgets_deleted(qapp) -> Iterator[None]:
+    """Widgets a test closed are deleted when it ends, here on the GUI thread: one left for
+    later (its operations refer back to it) could be collected, and deleted, from the
+    thread of the next test's first operation."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def unlock(qtbot, template: tuple[Path, str], tmp_path: Path) -> Iterator:  # type: ignore[type-arg]
     opened: list[UnlockedOffice] = []
@@ -75,7 +87,7 @@ def unlock(qtbot, template: tuple[Path, str], tmp_path: Path) -> Iterator:  # ty
 
 def _open(qtbot, registration: RegistrationService, case_id: str) -> CaseView:
     view = open_case_view(registration._office, case_id)
-    qtbot.waitUntil(lambda: not view.loading() and view.case is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.is_busy(view) and view.case is not None, timeout=WAIT_MS)
     assert view.selected_member() is not None
     return view
 
@@ -87,16 +99,19 @@ def _dialog(view: CaseView, kind: type) -> QDialog:
 
 
 def _loaded(qtbot, dialog: ConsentDialog | ProtectionDialog) -> None:
-    qtbot.waitUntil(lambda: not dialog.loading(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.is_busy(dialog), timeout=WAIT_MS)
 
 
 def _ok(dialog: QDialog):  # type: ignore[no-untyped-def]
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)  # type: ignore[attr-defined]
 
 
-def _closed_and_reloaded(qtbot, view: CaseView, dialog: QDialog) -> None:
-    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not view.loading() and not worker.busy(), timeout=WAIT_MS)
+def _save(qtbot, view: CaseView, dialog: QDialog) -> None:
+    """OK: the dialog closes once saved, and the change notice reloads the window."""
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        _ok(dialog).click()
+        qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.is_busy(view) and not worker.busy(), timeout=WAIT_MS)
 
 
 def _needs(view: CaseView) -> str:
@@ -105,7 +120,9 @@ def _needs(view: CaseView) -> str:
 
 
 def test_registration_records_a_consent_and_sees_it(qtbot, unlock, template):
-    view = _open(qtbot, unlock("registration"), template[1])
+    registration = unlock("registration")
+    today = registration._office.clock.today()
+    view = _open(qtbot, registration, template[1])
     assert view.protection_button is None  # registration may not see protection details
     assert view.consent_button.isEnabled()
     view.consent_button.click()
@@ -114,11 +131,10 @@ def test_registration_records_a_consent_and_sees_it(qtbot, unlock, template):
     _loaded(qtbot, dialog)
     assert dialog.rows() == []
     assert dialog.new_box.isEnabled()
-    assert dialog.given_on.date().toPython() == date.today()
+    assert dialog.given_on.date().toPython() == today
     dialog.purpose.setCurrentIndex(dialog.purpose.findData("data_sharing_hq"))
     qtbot.keyClicks(dialog.note, "Explained in Dari")
-    _ok(dialog).click()
-    _closed_and_reloaded(qtbot, view, dialog)
+    _save(qtbot, view, dialog)
 
     view.consent_button.click()
     again = _dialog(view, ConsentDialog)
@@ -127,7 +143,7 @@ def test_registration_records_a_consent_and_sees_it(qtbot, unlock, template):
     assert again.rows() == [
         (
             "Sharing data with IOM headquarters",
-            date.today().isoformat(),
+            today.isoformat(),
             "registration",
             "Explained in Dari",
         )
@@ -151,8 +167,7 @@ def test_protection_saves_categories_and_needs(qtbot, unlock, template):
     dialog.needs["female_interpreter"].setChecked(True)
     dialog.consent_to_share.setChecked(True)
     dialog.notes.setPlainText("Prefers a female officer")
-    _ok(dialog).click()
-    _closed_and_reloaded(qtbot, view, dialog)
+    _save(qtbot, view, dialog)
     assert _needs(view) == "Yes"
 
     view.protection_button.click()
@@ -176,4 +191,18 @@ def test_consent_is_read_only_for_the_protection_role(qtbot, unlock, template):
     _loaded(qtbot, dialog)
     assert not dialog.new_box.isEnabled()
     assert _ok(dialog) is None
+    dialog.reject()
+
+
+def test_a_new_consent_is_given_on_the_office_date(qtbot, unlock, template):
+    registration = unlock("registration")
+    # late evening in UTC is already the next day in Tirana
+    registration._office.clock = FrozenClock(datetime(2026, 3, 1, 23, 30, tzinfo=UTC))
+    view = _open(qtbot, registration, template[1])
+    view.consent_button.click()
+    dialog = _dialog(view, ConsentDialog)
+    assert isinstance(dialog, ConsentDialog)
+    _loaded(qtbot, dialog)
+    assert dialog.given_on.date().toPython() == date(2026, 3, 2)
+    assert dialog.given_on.maximumDate().toPython() == date(2026, 3, 2)
     dialog.reject()

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QTableView
 
+from desktop.services.changes import Change, Kind
 from desktop.services.demo.office import create_demo_office
 from desktop.services.office import auth
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.lists import CaseSummary, PersonRow, RegistryService
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.services.registry.search import SearchHit, SearchService
-from desktop.ui import worker
+from desktop.ui.kit import operations
+from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.kit.tables import Column, IdRole, LazyRowsModel, RecordRole, RightToLeftDelegate
 from desktop.ui.registry.cases_page import CasesPage
 from desktop.ui.registry.models import (
@@ -86,12 +89,21 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return directory
 
 
+@pytest.fixture(autouse=True)
+def _closed_widgets_deleted(qapp) -> Iterator[None]:
+    """Widgets a test closed are deleted when it ends, here on the GUI thread: one left for
+    later (its operations refer back to it) could be collected, and deleted, from the
+    thread of the next test's first operation."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def demo_office(qtbot, demo_dir: Path) -> Iterator[UnlockedOffice]:
     opened = auth.unlock(demo_dir, "admin", USER_PASSWORD)
     yield opened
     # background work of the pages ends before the office closes under it
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
     opened.close()
 
 
@@ -112,7 +124,7 @@ def cases_page(qtbot, registry: RegistryService) -> CasesPage:
     page = CasesPage(registry)
     qtbot.addWidget(page)
     page.refresh()
-    qtbot.waitUntil(lambda: not page.loading(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.is_busy(page), timeout=WAIT_MS)
     return page
 
 
@@ -120,7 +132,7 @@ def make_people_page(qtbot, registry: RegistryService, search: object) -> People
     page = PeoplePage(registry, search)  # type: ignore[arg-type]
     qtbot.addWidget(page)
     page.refresh()
-    qtbot.waitUntil(lambda: not page.busy() and not worker.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.is_busy(page), timeout=WAIT_MS)
     return page
 
 
@@ -130,9 +142,7 @@ def people_page(qtbot, registry: RegistryService, demo_office: UnlockedOffice) -
 
 
 def wait_for_results(qtbot, page: PeoplePage) -> list[str]:
-    qtbot.waitUntil(
-        lambda: page.searching() and not page.busy() and not worker.busy(), timeout=WAIT_MS
-    )
+    qtbot.waitUntil(lambda: page.searching() and not operations.is_busy(page), timeout=WAIT_MS)
     model = page.results_model
     return [model.record(r).person_id for r in range(model.rowCount())]
 
@@ -156,7 +166,7 @@ def test_cases_page_lists_every_case_and_filters_by_destination(qtbot, cases_pag
     assert destinations[0] is None and "ISL" in destinations and "CAN" in destinations
 
     cases_page.filters.select("destination_country", "ISL")
-    assert cases_page.loading()
+    assert operations.is_busy(cases_page)
     qtbot.waitUntil(lambda: cases_page.count_label.text() == "1 case", timeout=WAIT_MS)
     assert cases_page.model.rowCount() == 1
     iceland = cases_page.model.record(0)
@@ -167,7 +177,7 @@ def test_cases_page_lists_every_case_and_filters_by_destination(qtbot, cases_pag
 
     cases_page.filters.select("destination_country", None)
     cases_page.filters.select("specific_needs", True)
-    qtbot.waitUntil(lambda: not cases_page.loading(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.is_busy(cases_page), timeout=WAIT_MS)
     with_needs = cases_page.model.rowCount()
     assert 1 <= with_needs < total
     assert with_needs == len(registry.case_ids(cases_page.filters.current()))
@@ -176,7 +186,7 @@ def test_cases_page_lists_every_case_and_filters_by_destination(qtbot, cases_pag
 def test_only_the_newest_case_load_is_shown(qtbot, cases_page, registry):
     cases_page.filters.select("destination_country", "ISL")
     cases_page.filters.select("destination_country", "CAN")  # before the first answer
-    qtbot.waitUntil(lambda: not cases_page.loading() and not worker.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.is_busy(cases_page), timeout=WAIT_MS)
     canada = registry.case_ids(cases_page.filters.current())
     assert cases_page.model.ids() == canada
     assert all(
@@ -256,13 +266,13 @@ def test_clearing_the_box_shows_the_whole_list_again(qtbot, people_page):
 
 def test_search_respects_the_filters(qtbot, people_page, tokhi):
     people_page.filters.select("specific_needs", True)
-    qtbot.waitUntil(lambda: not people_page.busy() and not worker.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.is_busy(people_page), timeout=WAIT_MS)
     people_page.search.setText("Tokhi")
     found = wait_for_results(qtbot, people_page)
     # in the person list the filter is each person's own flag: only Palwasha has needs
     assert tokhi["Palwasha"] in found and tokhi["Nangialai"] not in found
     people_page.filters.select("specific_needs", False)
-    qtbot.waitUntil(lambda: not people_page.busy() and not worker.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.is_busy(people_page), timeout=WAIT_MS)
     found = wait_for_results(qtbot, people_page)
     assert tokhi["Nangialai"] in found and tokhi["Palwasha"] not in found
 
@@ -308,7 +318,9 @@ def test_stale_results_are_dropped(qtbot, registry, demo_office, tokhi):
     page.search_now()
     qtbot.waitUntil(lambda: page.results_model.rowCount() > 0, timeout=WAIT_MS)
     search.release.set()  # now the older answer arrives, after the newer one
-    qtbot.waitUntil(lambda: page.stale_dropped == 1 and not worker.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: page.stale_dropped == 1 and not operations.is_busy(page), timeout=WAIT_MS
+    )
     found = [page.results_model.record(r).person_id for r in range(page.results_model.rowCount())]
     assert found[0] == tokhi["Palwasha"]
     assert tokhi["Nangialai"] not in found
@@ -333,7 +345,7 @@ def test_search_index_is_checked_once_when_the_page_is_first_shown(qtbot, regist
     search.ensure_index = lambda: calls.append(1) or real()  # type: ignore[method-assign]
     page = make_people_page(qtbot, registry, search)
     page.refresh()
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.is_busy(page), timeout=WAIT_MS)
     assert calls == [1]
 
 
@@ -349,6 +361,132 @@ def test_pages_come_after_overview_for_registry_readers(qtbot, demo_dir, demo_of
         ("Cases", "fa6s.people-roof"),
         ("People", "fa6s.magnifying-glass"),
     ]
+
+
+# -- reloading on change notices ------------------------------------------------------------
+
+
+@pytest.fixture
+def own_office(qtbot, demo_dir: Path, tmp_path: Path) -> Iterator[UnlockedOffice]:
+    """A copy of the demo office that this test may write to, and its change notices."""
+    directory = tmp_path / "office"
+    shutil.copytree(demo_dir, directory)
+    opened = auth.unlock(directory, "admin", USER_PASSWORD)
+    yield opened
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
+    opened.close()
+
+
+@pytest.fixture
+def notices(own_office: UnlockedOffice) -> Iterator[ChangeNotices]:
+    made = ChangeNotices(own_office.changes)
+    yield made
+    made.close()
+
+
+def _newcomer(given: str) -> PersonInput:
+    return PersonInput(
+        relationship="son",
+        given_name=given,
+        family_name="Tokhi",
+        sex="M",
+        date_of_birth=date(2015, 1, 1),
+        dob_precision="year",
+    )
+
+
+def test_a_shown_case_list_reloads_on_a_change_elsewhere_and_keeps_its_place(
+    qtbot, own_office, notices
+):
+    registry = RegistryService(own_office)
+    page = CasesPage(registry)
+    qtbot.addWidget(page)
+    notices.changed.connect(page.on_change)
+    page.resize(900, 320)  # a few rows in view: the list scrolls
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: not operations.is_busy(page), timeout=WAIT_MS)
+    iceland = next(
+        c.id for c in registry.cases(registry.case_ids()) if c.destination_country == "ISL"
+    )
+    row = page.model.ids().index(iceland)
+    page.table.scrollToBottom()
+    page.table.selectRow(row)
+    scrolled = page.table.verticalScrollBar().value()
+    assert scrolled > 0
+    registration = RegistrationService(own_office)
+
+    # a new member: the same ids, so the rows are read again without a reset
+    with (
+        qtbot.assertNotEmitted(page.model.modelReset),
+        qtbot.waitSignal(page.model.dataChanged, timeout=WAIT_MS),
+    ):
+        registration.add_person(iceland, _newcomer("Mirwais"))
+    qtbot.waitUntil(lambda: not operations.is_busy(page), timeout=WAIT_MS)
+    summary = page.model.record(row)
+    assert summary is not None and summary.members == 3
+
+    # a new household: other ids, the same household stays selected, the list where it was
+    before = page.model.rowCount()
+    registration.create_case(CaseInput(destination_country="NOR"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == before + 1, timeout=WAIT_MS)
+    assert page.count_label.text() == f"{before + 1} cases"
+    current = page.table.currentIndex()
+    assert current.isValid() and page.model.id_at(current.row()) == iceland
+    assert [page.model.id_at(i.row()) for i in page.table.selectionModel().selectedRows()] == [
+        iceland
+    ]
+    assert page.table.verticalScrollBar().value() == scrolled
+
+    # a hidden page waits until it is shown again
+    page.hide()
+    with qtbot.assertNotEmitted(page.model.modelReset, wait=300):
+        registration.create_case(CaseInput(destination_country="NOR"))
+    assert not operations.is_busy(page)
+
+
+def test_a_person_added_elsewhere_appears_in_the_people_list(qtbot, own_office, notices):
+    registry = RegistryService(own_office)
+    page = make_people_page(qtbot, registry, SearchService(own_office))
+    notices.changed.connect(page.on_change)
+    page.show()
+    case_id = registry.case_ids()[0]
+    added = RegistrationService(own_office).add_person(case_id, _newcomer("Ahmad Shah"))
+    qtbot.waitUntil(lambda: added in page.list_model.ids(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.is_busy(page), timeout=WAIT_MS)
+    assert page.count_label.text() == f"{len(registry.person_ids())} people"
+
+
+def test_the_people_page_searches_again_only_when_what_it_searches_changed(
+    qtbot, registry, demo_office, tokhi
+):
+    search = CountingSearch(SearchService(demo_office))
+    page = make_people_page(qtbot, registry, search)
+    page.show()
+    page.search.setText("Tokhi")
+    found = wait_for_results(qtbot, page)
+    assert search.queries == ["Tokhi"]
+    second = found.index(tokhi["Palwasha"])
+    page.results_table.selectRow(second)
+
+    # something the page does not show: nothing runs
+    page.on_change(Change(frozenset({Kind.APPOINTMENT}), case_ids=frozenset({"any"})))
+    assert not operations.is_busy(page)
+    # a household changed: the list is read again, the hits are not searched again
+    page.on_change(Change(frozenset({Kind.CASE})))
+    assert operations.is_busy(page)
+    qtbot.waitUntil(lambda: not operations.is_busy(page), timeout=WAIT_MS)
+    assert search.queries == ["Tokhi"]
+    # a person changed: the search runs again and the same person stays selected
+    page.on_change(Change(frozenset({Kind.PERSON})))
+    qtbot.waitUntil(lambda: not operations.is_busy(page), timeout=WAIT_MS)
+    assert search.queries == ["Tokhi", "Tokhi"]
+    selected = page.results_table.selectionModel().selectedRows()
+    assert [page.results_model.record(i.row()).person_id for i in selected] == [tokhi["Palwasha"]]
+    # hidden: it reloads when shown next
+    page.hide()
+    page.on_change(Change(frozenset({Kind.PERSON})))
+    assert not operations.is_busy(page)
 
 
 # -- models -------------------------------------------------------------------------------------

@@ -1,5 +1,10 @@
 """Household windows: one per case, opened from any page, reloaded when what they show
-changes anywhere in the office (they listen to the change notices), closed on lock."""
+changes anywhere in the office (they listen to the change notices), closed on lock.
+
+A window opened without a parent belongs to Python. It is kept here until Qt has deleted
+it, and deleted at once when the office locks: left to the garbage collector (its
+operations refer back to it), it could be deleted from whichever thread collects it.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
-from shiboken6 import isValid
+from shiboken6 import Shiboken, isValid
 
 from desktop.services.changes import Change
 from desktop.ui.kit.notices import ChangeNotices
@@ -48,15 +53,16 @@ class CaseWindows(QObject):
         return [v for v in self._open.values() if isValid(v)]
 
     def close_all(self) -> None:
-        """Close every household window (the office is about to be locked)."""
+        """Close and delete every household window (the office is about to be locked)."""
         for view in self.views():
             view.close()
+            Shiboken.delete(view)  # now, on the GUI thread (see the module docstring)
         self._open.clear()
 
     def _changed(self, change: Change) -> None:
         for view in self.views():
             if view.shows(change):
-                view.reload()
+                view.reload(quiet=True)
 
     def _forget(self, case_id: str, view: CaseView) -> None:
         if self._open.get(case_id) is view:

@@ -1,140 +1,41 @@
-"""The case list: every household of the office, filtered, loaded lazily."""
+"""The case list: every household of the office, filtered, loaded lazily.
+
+The list holds only ids (``LazyRowsModel``): a reload, after a change notice or when the
+page is shown again, reads the ids again and keeps the selected household and the scroll
+position; rows are read again as they are painted.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop.errors import KnownError
+from desktop.services.changes import Change, Kind
 from desktop.services.registry.lists import RegistryFilter, RegistryService
 from desktop.services.registry.registration import CaseInput, RegistrationService
 from desktop.ui.kit import dialogs
+from desktop.ui.kit.i18n import plural, tr, tr_noop
+from desktop.ui.kit.operations import QueryOp
 from desktop.ui.kit.page import Page
-from desktop.ui.kit.tables import (
-    count_text,
-    fit_columns,
-    install_rtl_delegates,
-    registry_table,
-    words,
-)
+from desktop.ui.kit.tables import fit_columns, install_rtl_delegates, kept_view, registry_table
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading
-from desktop.ui.registry.case_view import CaseView, HouseholdDialog
+from desktop.ui.registry.case_view import CaseView
 from desktop.ui.registry.case_windows import OpenCase
+from desktop.ui.registry.filter_bar import RegistryFilterBar
+from desktop.ui.registry.household_dialog import HouseholdDialog
 from desktop.ui.registry.models import cases_model
-from desktop.ui.worker import run_in_background
 
-#: width of a filter drop-down, in characters (of the widest kind)
-_COMBO_CHARS = 6
-#: frame and arrow of a drop-down, beside its text
-_COMBO_PADDING = 40
-
-
-def share_row(box: QComboBox) -> None:
-    """A drop-down that shares its row: long programme names must not widen the window.
-
-    Call it once the first item is in: the box stays wide enough for that one.
-    """
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(_COMBO_CHARS)
-    first = box.fontMetrics().horizontalAdvance(box.itemText(0))
-    box.setMinimumWidth(first + _COMBO_PADDING)
-    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-
-class RegistryFilterBar(QWidget):
-    """Drop-downs for the case-level filters, shared by the case and person lists."""
-
-    changed = Signal()
-
-    #: RegistryFilter field, text for "any", how a value reads
-    _FIELDS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
-        ("status", "Any status", words),
-        ("destination_country", "Any destination", str),
-        ("programme", "Any programme", str),
-        ("family_language", "Any language", str),
-    )
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(SPACING // 2)
-        self.boxes: dict[str, QComboBox] = {}
-        for field, any_text, _label in self._FIELDS:
-            box = QComboBox(self)
-            box.setObjectName(f"filter_{field}")
-            box.setAccessibleName(any_text.replace("Any ", "Filter by "))
-            box.addItem(any_text, None)
-            share_row(box)
-            box.currentIndexChanged.connect(self.changed)
-            row.addWidget(box)
-            self.boxes[field] = box
-        self.needs = QComboBox(self)
-        self.needs.setObjectName("filter_specific_needs")
-        self.needs.setAccessibleName("Filter by specific needs")
-        self.needs.addItem("Specific needs: any", None)
-        self.needs.addItem("With specific needs", True)
-        self.needs.addItem("Without specific needs", False)
-        share_row(self.needs)
-        self.needs.currentIndexChanged.connect(self.changed)
-        row.addWidget(self.needs)
-
-    def set_choices(self, choices: dict[str, list[str]]) -> None:
-        """Fill the drop-downs with the values present, keeping what is chosen.
-
-        Emits ``changed`` only if a chosen value is no longer there.
-        """
-        before = self.current()
-        for field, any_text, label in self._FIELDS:
-            box = self.boxes[field]
-            chosen = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(any_text, None)
-            for value in choices.get(field, []):
-                box.addItem(label(value), value)
-            box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
-            box.blockSignals(False)
-            # the list that drops down shows whole names even when the box is narrow
-            view = box.view()
-            view.setMinimumWidth(
-                view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
-            )
-        if self.current() != before:
-            self.changed.emit()
-
-    def select(self, field: str, value: Any) -> None:
-        """Choose ``value`` for ``field`` (as a user would); KeyError if it is not offered."""
-        box = self.needs if field == "specific_needs" else self.boxes[field]
-        index = box.findData(value)
-        if index < 0:
-            raise KeyError(value)
-        box.setCurrentIndex(index)
-
-    def current(self) -> RegistryFilter:
-        values = {field: self.boxes[field].currentData() for field, _any, _label in self._FIELDS}
-        return RegistryFilter(specific_needs=self.needs.currentData(), **values)
-
-    def active(self) -> bool:
-        return self.current() != RegistryFilter()
+#: what a load brings back: the filters' choices (when asked for) and the ids
+Loaded = tuple[dict[str, list[str]] | None, list[str]]
 
 
 class CasesPage(Page):
     key = "cases"
-    title = "Cases"
+    title = tr_noop("Cases")
     icon = "fa6s.people-roof"
+    #: the status, destination... of a case; its member count
+    watches = frozenset({Kind.CASE, Kind.PERSON})
 
     def __init__(
         self,
@@ -147,8 +48,6 @@ class CasesPage(Page):
         super().__init__()
         self._registry = registry
         self._open_case = open_case
-        self._request = 0
-        self._closing = False
         self._fitted = False
         #: None: this user only reads (the case view opens read-only)
         self._writer: tuple[RegistrationService, bool] | None = (
@@ -158,23 +57,8 @@ class CasesPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
-        layout.addWidget(heading(self.title, self))
-
-        bar = QHBoxLayout()
-        self.filters = RegistryFilterBar(self)
-        bar.addWidget(self.filters, 1)
-        bar.addSpacing(SPACING)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("casesCount")
-        bar.addWidget(self.count_label)
-        bar.addSpacing(SPACING)
-        self.new_button = QPushButton("New household…", self)
-        self.new_button.setObjectName("newHousehold")
-        self.new_button.clicked.connect(lambda _checked=False: self.new_household())
-        self.new_button.setEnabled(self._writer is not None and self._writer[1])
-        bar.addWidget(self.new_button)
-        layout.addLayout(bar)
-
+        layout.addWidget(heading(tr(self.title), self))
+        layout.addLayout(self._build_bar())
         self.message = InlineMessage(self)
         layout.addWidget(self.message)
 
@@ -190,40 +74,48 @@ class CasesPage(Page):
 
         self.filters.changed.connect(lambda: self._load(with_choices=False))
 
+    def _build_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.filters = RegistryFilterBar(self)
+        bar.addWidget(self.filters, 1)
+        bar.addSpacing(SPACING)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("casesCount")
+        bar.addWidget(self.count_label)
+        bar.addSpacing(SPACING)
+        self.new_button = QPushButton(tr("New household…"), self)
+        self.new_button.setObjectName("newHousehold")
+        self.new_button.clicked.connect(lambda _checked=False: self.new_household())
+        self.new_button.setEnabled(self._writer is not None and self._writer[1])
+        bar.addWidget(self.new_button)
+        return bar
+
     # -- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
-        self._load(with_choices=True)
+        self._load(with_choices=True, keep=True)
 
-    def loading(self) -> bool:
-        return self.count_label.text() == "Loading…"
+    def on_change(self, change: Change) -> None:
+        if self.isVisible() and change.touches(*self.watches):
+            # the filters offer the values cases have: only a case changes them
+            self._load(with_choices=change.touches(Kind.CASE), keep=True, quiet=True)
 
-    def _load(self, *, with_choices: bool) -> None:
-        if self._closing:
-            return
-        self._request += 1
-        request = self._request
+    def _load(self, *, with_choices: bool, keep: bool = False, quiet: bool = False) -> None:
+        """Read the ids (and the filters' choices); ``keep`` the selection and the scroll
+        position (a reload, not a new filter); ``quiet``: the clerk did not ask."""
         where = self.filters.current()
         registry = self._registry
-        self.count_label.setText("Loading…")
+        if not quiet:
+            self.count_label.setText(tr("Loading…"))
 
-        def work() -> tuple[dict[str, list[str]] | None, list[str]]:
+        def work() -> Loaded:
             choices = registry.filter_choices() if with_choices else None
             return choices, registry.case_ids(where)
 
-        run_in_background(
-            work,
-            lambda result: self._loaded(request, where, result),
-            lambda error: self._failed(request, error),
-        )
+        load = QueryOp(self, work).replacing("load").failure(self._failed)
+        load.success(lambda result: self._loaded(where, result, keep))
+        (load.quiet() if quiet else load).run()
 
-    def _loaded(
-        self,
-        request: int,
-        where: RegistryFilter,
-        result: tuple[dict[str, list[str]] | None, list[str]],
-    ) -> None:
-        if self._closing or request != self._request:
-            return  # a newer load is under way, or the office locked
+    def _loaded(self, where: RegistryFilter, result: Loaded, keep: bool) -> None:
         choices, ids = result
         if choices is not None:
             self.filters.blockSignals(True)
@@ -233,36 +125,39 @@ class CasesPage(Page):
                 self._load(with_choices=False)
                 return
         self.message.clear()
-        self.model.set_ids(ids)
-        self.count_label.setText(count_text(len(ids), "case", "cases"))
+        if keep:
+            with kept_view(self.table, self.model.id_at):
+                self.model.set_ids(ids)
+        else:
+            self.model.set_ids(ids)
+        self.count_label.setText(plural(len(ids), tr_noop("{n} case"), tr_noop("{n} cases")))
         if not self._fitted and ids:
             fit_columns(self.table, self.model.columns)
             self._fitted = True
 
-    def _failed(self, request: int, error: KnownError) -> None:
-        if self._closing or request != self._request:
-            return
+    def _failed(self, error: KnownError) -> None:
         self.count_label.setText("")
         self.message.show_error(error.message)
 
     # -- households ---------------------------------------------------------------------------
     def open_case(self, index: QModelIndex) -> CaseView | None:
-        if self._closing or not index.isValid():
+        if not index.isValid():
             return None
         return self.open_case_id(self.model.id_at(index.row()))
 
     def open_case_id(self, case_id: str) -> CaseView | None:
         """The household window of ``case_id`` (other pages open households through here)."""
-        if self._closing or self._open_case is None:
+        if self._open_case is None:
             return None
         return self._open_case(case_id, self)
 
     def new_household(self) -> HouseholdDialog | None:
-        if self._closing:
-            return None
+        """Register a household and open its window (the list reloads on its notice)."""
         if self._writer is None or not self._writer[1]:
             dialogs.show_error(
-                self, "New household", "Your role can see households but not register them."
+                self,
+                tr("New household"),
+                tr("Your role can see households but not register them."),
             )
             return None
         registration = self._writer[0]
@@ -275,8 +170,7 @@ class CasesPage(Page):
             return case_id
 
         def finished(result: int) -> None:
-            if result == QDialog.DialogCode.Accepted and created and not self._closing:
-                self.refresh()
+            if result == QDialog.DialogCode.Accepted and created:
                 self.open_case_id(created[0])
 
         dialog.submit(create)
@@ -286,7 +180,5 @@ class CasesPage(Page):
         return dialog
 
     def close_for_lock(self) -> None:
-        self._closing = True
-        for dialog in self.findChildren(HouseholdDialog):
-            dialog.reject()
+        super().close_for_lock()
         self.model.set_ids([])

@@ -1,8 +1,9 @@
 """Dialogs for one member: the consents they gave (and a new one), and their
 restricted protection details.
 
-Both load from the service off the GUI thread once shown; OK records through the
-``submit`` action (see ``FormDialog``). Without the right to change, they are read only.
+Both load from the service off the GUI thread once shown (a ``QueryOp`` the dialog
+owns, dropped when it closes); OK records through the ``submit`` action (see
+``FormDialog``). Without the right to change, they are read only.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from desktop.errors import KnownError
+from desktop.services.office.clock import OfficeClock
 from desktop.services.registry.registration import (
     CONSENT_PURPOSES,
     PROTECTION_CATEGORIES,
@@ -35,48 +36,60 @@ from desktop.services.registry.registration import (
     ProtectionRecord,
     RegistrationService,
 )
+from desktop.ui.kit import operations
 from desktop.ui.kit.forms import FormDialog, combo
-from desktop.ui.kit.tables import words
+from desktop.ui.kit.i18n import tr, tr_noop
+from desktop.ui.kit.operations import QueryOp
 from desktop.ui.kit.widgets import muted
-from desktop.ui.worker import run_in_background
+from desktop.ui.registry.vocabulary import choice_titles
 
 PURPOSE_TITLES = {
-    "registration": "Registration",
-    "data_sharing_hq": "Sharing data with IOM headquarters",
-    "data_sharing_receiving_country": "Sharing data with the receiving country",
-    "medical": "Medical examination",
+    "registration": tr_noop("Registration"),
+    "data_sharing_hq": tr_noop("Sharing data with IOM headquarters"),
+    "data_sharing_receiving_country": tr_noop("Sharing data with the receiving country"),
+    "medical": tr_noop("Medical examination"),
 }
 CATEGORY_TITLES = {
-    "sgbv_risk": "At risk of sexual or gender-based violence",
-    "unaccompanied_child": "Unaccompanied child",
-    "separated_child": "Separated child",
-    "single_female_head": "Woman heading the household alone",
-    "older_person_at_risk": "Older person at risk",
-    "disability": "Disability",
-    "other": "Other",
+    "sgbv_risk": tr_noop("At risk of sexual or gender-based violence"),
+    "unaccompanied_child": tr_noop("Unaccompanied child"),
+    "separated_child": tr_noop("Separated child"),
+    "single_female_head": tr_noop("Woman heading the household alone"),
+    "older_person_at_risk": tr_noop("Older person at risk"),
+    "disability": tr_noop("Disability"),
+    "other": tr_noop("Other"),
 }
 NEED_TITLES = {
-    "female_escort": "Female escort",
-    "female_interpreter": "Female interpreter",
-    "separate_seating": "Separate seating",
-    "accessible_transport": "Accessible transport",
-    "other": "Other",
+    "female_escort": tr_noop("Female escort"),
+    "female_interpreter": tr_noop("Female interpreter"),
+    "separate_seating": tr_noop("Separate seating"),
+    "accessible_transport": tr_noop("Accessible transport"),
+    "other": tr_noop("Other"),
 }
-CONSENT_READ_ONLY = "Read only: your role can see consents but not record them."
-PROTECTION_READ_ONLY = "Read only: your role can see protection details but not change them."
+CONSENT_READ_ONLY = tr_noop("Read only: your role can see consents but not record them.")
+PROTECTION_READ_ONLY = tr_noop(
+    "Read only: your role can see protection details but not change them."
+)
 
 
 def purpose_title(purpose: str) -> str:
-    return PURPOSE_TITLES.get(purpose, words(purpose))
+    return choice_titles([purpose], PURPOSE_TITLES)[purpose]
 
 
-def _make_read_only(dialog: FormDialog) -> None:
-    """No OK: only Close (a reject, already connected by ``ServiceDialog``)."""
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _make_read_only(dialog: FormDialog, note: str) -> None:
+    """No OK: only Close (a reject, already connected by ``ServiceDialog``), and why."""
+    label = muted(tr(note), dialog)
+    label.setObjectName("readOnlyNote")
+    dialog.body.addWidget(label)
     dialog.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
 
 
 class ConsentDialog(FormDialog):
-    """The consents of one member, and a form to record a new one."""
+    """The consents of one member, and a form to record a new one (given on a day
+    no later than the office's today)."""
 
     def __init__(
         self,
@@ -85,59 +98,63 @@ class ConsentDialog(FormDialog):
         person_id: str,
         member_name: str,
         *,
+        clock: OfficeClock,
         editable: bool = True,
     ) -> None:
-        super().__init__(parent, f"Consent of {member_name}")
+        super().__init__(parent, tr("Consent of {name}").format(name=member_name))
         self.setObjectName("consentDialog")
         self.setMinimumWidth(640)
         self.editable = editable
-        self._loading = True
-        self.log = QTableWidget(0, 4, self)
-        self.log.setObjectName("consentLog")
-        self.log.setHorizontalHeaderLabels(["Purpose", "Given on", "Taken by", "Note"])
-        self.log.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.log.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        self.log.verticalHeader().hide()
-        self.log.setWordWrap(False)
-        header = self.log.horizontalHeader()
+        self.log = self._consent_log()
+        self.body.addWidget(self.log)
+        self.new_box = self._new_consent(clock.today())
+        self.body.addWidget(self.new_box)
+        if not editable:
+            self.new_box.setEnabled(False)
+            _make_read_only(self, CONSENT_READ_ONLY)
+        self.finish_layout()
+
+        QueryOp(self, lambda: registration.consents(person_id)).success(self._loaded).failure(
+            self._failed
+        ).run()
+
+    def _consent_log(self) -> QTableWidget:
+        log = QTableWidget(0, 4, self)
+        log.setObjectName("consentLog")
+        log.setHorizontalHeaderLabels([tr("Purpose"), tr("Given on"), tr("Taken by"), tr("Note")])
+        log.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        log.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        log.verticalHeader().hide()
+        log.setWordWrap(False)
+        header = log.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.body.addWidget(self.log)
+        return log
 
-        self.new_box = QGroupBox("Record a new consent", self)
-        form = QFormLayout(self.new_box)
-        self.purpose = combo(self, "consentPurpose", CONSENT_PURPOSES, PURPOSE_TITLES)
-        today = date.today()
+    def _new_consent(self, today: date) -> QGroupBox:
+        box = QGroupBox(tr("Record a new consent"), self)
+        form = QFormLayout(box)
+        self.purpose = combo(
+            self,
+            "consentPurpose",
+            CONSENT_PURPOSES,
+            choice_titles(CONSENT_PURPOSES, PURPOSE_TITLES),
+        )
         self.given_on = QDateEdit(self)
         self.given_on.setObjectName("consentDate")
         self.given_on.setDisplayFormat("yyyy-MM-dd")
         self.given_on.setCalendarPopup(True)
-        self.given_on.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.given_on.setDate(QDate(today.year, today.month, today.day))
+        self.given_on.setMaximumDate(_qdate(today))
+        self.given_on.setDate(_qdate(today))
         self.note = QLineEdit(self)
         self.note.setObjectName("consentNote")
-        self.note.setPlaceholderText("e.g. explained in Dari, signed form kept in the file")
-        form.addRow("&Purpose", self.purpose)
-        form.addRow("&Given on", self.given_on)
-        form.addRow("N&ote", self.note)
-        self.body.addWidget(self.new_box)
-        if not editable:
-            self.new_box.setEnabled(False)
-            note = muted(CONSENT_READ_ONLY, self)
-            note.setObjectName("readOnlyNote")
-            self.body.addWidget(note)
-            _make_read_only(self)
-        self.finish_layout()
-
-        run_in_background(lambda: registration.consents(person_id), self._loaded, self._failed)
-
-    def loading(self) -> bool:
-        return self._loading
+        self.note.setPlaceholderText(tr("e.g. explained in Dari, signed form kept in the file"))
+        form.addRow(tr("&Purpose"), self.purpose)
+        form.addRow(tr("&Given on"), self.given_on)
+        form.addRow(tr("N&ote"), self.note)
+        return box
 
     def _loaded(self, records: list[ConsentRecord]) -> None:
-        if not isValid(self):
-            return
-        self._loading = False
         self.log.setRowCount(len(records))
         for row, record in enumerate(records):
             values = (
@@ -152,9 +169,6 @@ class ConsentDialog(FormDialog):
                 self.log.setItem(row, column, item)
 
     def _failed(self, error: KnownError) -> None:
-        if not isValid(self):
-            return
-        self._loading = False
         self.message.show_error(error.message)
 
     def rows(self) -> list[tuple[str, ...]]:
@@ -168,7 +182,7 @@ class ConsentDialog(FormDialog):
 
     def problem(self) -> str | None:
         if not self.editable:
-            return "Your role cannot record consent."
+            return tr("Your role cannot record consent.")
         return None
 
     def value(self) -> tuple[str, date, str]:
@@ -178,6 +192,10 @@ class ConsentDialog(FormDialog):
             date(day.year(), day.month(), day.day()),
             self.note.text().strip(),
         )
+
+    def done(self, result: int) -> None:
+        operations.abandon(self)
+        super().done(result)
 
 
 class ProtectionDialog(FormDialog):
@@ -192,68 +210,73 @@ class ProtectionDialog(FormDialog):
         *,
         editable: bool = True,
     ) -> None:
-        super().__init__(parent, f"Protection details of {member_name} (restricted)")
+        super().__init__(
+            parent, tr("Protection details of {name} (restricted)").format(name=member_name)
+        )
         self.setObjectName("protectionDialog")
         self.setMinimumWidth(520)
         self.editable = editable
-        self._loading = True
+        #: whether the details were read (nothing may be saved over unread details)
+        self._read = False
         self.body.addWidget(
             muted(
-                "Restricted: only the protection role sees these details. "
-                "Others see only that the person has specific needs.",
+                tr(
+                    "Restricted: only the protection role sees these details. "
+                    "Others see only that the person has specific needs."
+                ),
                 self,
             )
         )
-        self.fields = QWidget(self)
-        layout = QVBoxLayout(self.fields)
-        layout.setContentsMargins(0, 0, 0, 0)
-        categories = QGroupBox("Categories", self.fields)
-        box = QVBoxLayout(categories)
-        self.categories: dict[str, QCheckBox] = {}
-        for value in PROTECTION_CATEGORIES:
-            check = QCheckBox(CATEGORY_TITLES.get(value, words(value)), categories)
-            check.setObjectName(f"category_{value}")
-            box.addWidget(check)
-            self.categories[value] = check
-        layout.addWidget(categories)
-        needs = QGroupBox("Needs during the journey", self.fields)
-        box = QVBoxLayout(needs)
-        self.needs: dict[str, QCheckBox] = {}
-        for value in PROTECTION_NEEDS:
-            check = QCheckBox(NEED_TITLES.get(value, words(value)), needs)
-            check.setObjectName(f"need_{value}")
-            box.addWidget(check)
-            self.needs[value] = check
-        layout.addWidget(needs)
-        self.consent_to_share = QCheckBox("Consents to sharing these details", self.fields)
-        self.consent_to_share.setObjectName("consentToShare")
-        layout.addWidget(self.consent_to_share)
-        self.notes = QPlainTextEdit(self.fields)
-        self.notes.setObjectName("protectionNotes")
-        self.notes.setTabChangesFocus(True)
-        layout.addWidget(self.notes)
+        self.fields = self._fields()
         self.body.addWidget(self.fields)
-        # nothing may be saved over details that have not been read yet
         self.fields.setEnabled(False)
         if editable:
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         else:
-            note = muted(PROTECTION_READ_ONLY, self)
-            note.setObjectName("readOnlyNote")
-            self.body.addWidget(note)
-            _make_read_only(self)
+            _make_read_only(self, PROTECTION_READ_ONLY)
         self.finish_layout()
-        self.message.show_notice("Loading…")
+        self.message.show_notice(tr("Loading…"))
 
-        run_in_background(lambda: registration.protection(person_id), self._loaded, self._failed)
+        QueryOp(self, lambda: registration.protection(person_id)).success(self._loaded).failure(
+            self._failed
+        ).run()
 
-    def loading(self) -> bool:
-        return self._loading
+    def _fields(self) -> QWidget:
+        fields = QWidget(self)
+        layout = QVBoxLayout(fields)
+        layout.setContentsMargins(0, 0, 0, 0)
+        categories = QGroupBox(tr("Categories"), fields)
+        self.categories = self._checks(
+            categories, "category", PROTECTION_CATEGORIES, CATEGORY_TITLES
+        )
+        layout.addWidget(categories)
+        needs = QGroupBox(tr("Needs during the journey"), fields)
+        self.needs = self._checks(needs, "need", PROTECTION_NEEDS, NEED_TITLES)
+        layout.addWidget(needs)
+        self.consent_to_share = QCheckBox(tr("Consents to sharing these details"), fields)
+        self.consent_to_share.setObjectName("consentToShare")
+        layout.addWidget(self.consent_to_share)
+        self.notes = QPlainTextEdit(fields)
+        self.notes.setObjectName("protectionNotes")
+        self.notes.setTabChangesFocus(True)
+        layout.addWidget(self.notes)
+        return fields
+
+    @staticmethod
+    def _checks(
+        box: QGroupBox, prefix: str, values: tuple[str, ...], titles: dict[str, str]
+    ) -> dict[str, QCheckBox]:
+        layout = QVBoxLayout(box)
+        checks: dict[str, QCheckBox] = {}
+        for value, title in choice_titles(values, titles).items():
+            check = QCheckBox(title, box)
+            check.setObjectName(f"{prefix}_{value}")
+            layout.addWidget(check)
+            checks[value] = check
+        return checks
 
     def _loaded(self, record: ProtectionRecord | None) -> None:
-        if not isValid(self):
-            return
-        self._loading = False
+        self._read = True
         self.message.clear()
         if record is not None:
             for value, check in self.categories.items():
@@ -270,16 +293,13 @@ class ProtectionDialog(FormDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 
     def _failed(self, error: KnownError) -> None:
-        if not isValid(self):
-            return
-        self._loading = False
         self.message.show_error(error.message)
 
     def problem(self) -> str | None:
         if not self.editable:
-            return "Your role cannot change protection details."
-        if self._loading:
-            return "The details are still loading."
+            return tr("Your role cannot change protection details.")
+        if not self._read:
+            return tr("The details are still loading.")
         return None
 
     def value(self) -> tuple[tuple[str, ...], tuple[str, ...], bool, str]:
@@ -289,3 +309,7 @@ class ProtectionDialog(FormDialog):
             self.consent_to_share.isChecked(),
             self.notes.toPlainText(),
         )
+
+    def done(self, result: int) -> None:
+        operations.abandon(self)
+        super().done(result)

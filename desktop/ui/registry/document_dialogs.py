@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.office.clock import to_local
 from desktop.services.registry.registration import (
     CUSTODY,
     CustodyStep,
@@ -25,25 +26,20 @@ from desktop.services.registry.registration import (
 )
 from desktop.services.vocabulary import DOCUMENT_TYPES
 from desktop.ui.kit.forms import CheckedFormDialog, FormDialog, add_checked_rows, combo, select_data
-from desktop.ui.kit.tables import words
+from desktop.ui.kit.i18n import tr
 from desktop.ui.kit.widgets import muted
+from desktop.ui.registry.vocabulary import DOC_TITLES, choice_titles, code_text, document_title
 
 _NO_DATE = QDate(1899, 12, 31)
-_DOC_TITLES = {
-    "icrc_travel_document": "ICRC emergency travel document",
-    "single_journey": "Single-journey document",
-}
+#: a country code as the placeholder shows it (a code, not a word to translate)
+EXAMPLE_COUNTRY = "AFG"
 
 
 def local_time(value: datetime) -> str:
-    """A stored UTC time as the office's local time, to the minute."""
+    """A stored UTC time as the office's time (Europe/Tirane), to the minute."""
     if value.tzinfo is None:  # stored times are UTC; never read them as local
         value = value.replace(tzinfo=UTC)
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def document_title(doc_type: str) -> str:
-    return _DOC_TITLES.get(doc_type, words(doc_type))
+    return to_local(value).strftime("%Y-%m-%d %H:%M")
 
 
 def _optional_date(parent: QWidget, name: str) -> QDateEdit:
@@ -53,7 +49,7 @@ def _optional_date(parent: QWidget, name: str) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setMinimumDate(_NO_DATE)
     edit.setMaximumDate(QDate(2100, 12, 31))
-    edit.setSpecialValueText("— (not known)")
+    edit.setSpecialValueText(tr("— (not known)"))
     edit.setDate(_NO_DATE)
     return edit
 
@@ -67,30 +63,32 @@ class DocumentDialog(CheckedFormDialog):
     """Record a document of one member; OK runs the ``submit`` action with ``document()``."""
 
     def __init__(self, parent: QWidget | None, member_name: str) -> None:
-        super().__init__(parent, "Add a document")
+        super().__init__(parent, tr("Add a document"))
         self.setObjectName("documentDialog")
-        self.body.addWidget(muted(f"Document of {member_name}", self))
+        self.body.addWidget(muted(tr("Document of {name}").format(name=member_name), self))
         form = QFormLayout()
-        self.doc_type = combo(self, "docType", DOCUMENT_TYPES, _DOC_TITLES)
+        self.doc_type = combo(
+            self, "docType", DOCUMENT_TYPES, choice_titles(DOCUMENT_TYPES, DOC_TITLES)
+        )
         self.number = QLineEdit(self)
         self.number.setObjectName("docNumber")
         self.issuing_country = QLineEdit(self)
         self.issuing_country.setObjectName("issuingCountry")
-        self.issuing_country.setPlaceholderText("AFG")
+        self.issuing_country.setPlaceholderText(EXAMPLE_COUNTRY)
         self.issuing_country.setMaxLength(3)
         self.issue_date = _optional_date(self, "issueDate")
         self.expiry_date = _optional_date(self, "expiryDate")
-        self.machine_readable = QCheckBox("Has a machine-readable zone", self)
+        self.machine_readable = QCheckBox(tr("Has a machine-readable zone"), self)
         self.machine_readable.setObjectName("machineReadable")
-        self.custody = combo(self, "custody", CUSTODY, {})
+        self.custody = combo(self, "custody", CUSTODY, choice_titles(CUSTODY))
         rows: list[tuple[str, str, QWidget]] = [
-            ("doc_type", "&Type", self.doc_type),
-            ("number", "&Number", self.number),
-            ("issuing_country", "&Issued by", self.issuing_country),
-            ("issue_date", "Issue &date", self.issue_date),
-            ("expiry_date", "&Expiry date", self.expiry_date),
+            ("doc_type", tr("&Type"), self.doc_type),
+            ("number", tr("&Number"), self.number),
+            ("issuing_country", tr("&Issued by"), self.issuing_country),
+            ("issue_date", tr("Issue &date"), self.issue_date),
+            ("expiry_date", tr("&Expiry date"), self.expiry_date),
             ("machine_readable", "", self.machine_readable),
-            ("custody", "&Kept by", self.custody),
+            ("custody", tr("&Kept by"), self.custody),
         ]
         self._errors.update(add_checked_rows(self, form, rows))
         self._form = form
@@ -124,12 +122,12 @@ class DocumentDialog(CheckedFormDialog):
 
 
 class CustodyLog(QTableWidget):
-    """Where a document has been: custody, note, who, when (local time)."""
+    """Where a document has been: custody, note, who, when (office time)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
         self.setObjectName("custodyLog")
-        self.setHorizontalHeaderLabels(["Kept by", "Note", "By", "When"])
+        self.setHorizontalHeaderLabels([tr("Kept by"), tr("Note"), tr("By"), tr("When")])
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.verticalHeader().hide()
@@ -141,7 +139,7 @@ class CustodyLog(QTableWidget):
     def set_steps(self, steps: tuple[CustodyStep, ...]) -> None:
         self.setRowCount(len(steps))
         for row, step in enumerate(steps):
-            values = (words(step.custody), step.note, step.by, local_time(step.at))
+            values = (code_text(step.custody), step.note, step.by, local_time(step.at))
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -163,35 +161,34 @@ class CustodyDialog(FormDialog):
     """Move a document: where it is kept now, and a note (who took it, receipt...)."""
 
     def __init__(self, parent: QWidget | None, document: DocumentRecord) -> None:
-        super().__init__(parent, "Move custody")
+        super().__init__(parent, tr("Move custody"))
         self.setObjectName("custodyDialog")
         self.setMinimumWidth(560)
         self._current = document.custody
-        self.body.addWidget(
-            muted(
-                f"{document_title(document.doc_type)} {document.number}: "
-                f"kept by {words(document.custody).lower()} now.",
-                self,
-            )
+        now = tr("{document} {number}: kept by {custody} now.").format(
+            document=document_title(document.doc_type),
+            number=document.number,
+            custody=code_text(document.custody).lower(),
         )
+        self.body.addWidget(muted(now, self))
         self.log = CustodyLog(self)
         self.log.set_steps(document.custody_history)
         self.body.addWidget(self.log)
         form = QFormLayout()
-        self.custody = combo(self, "newCustody", CUSTODY, {})
+        self.custody = combo(self, "newCustody", CUSTODY, choice_titles(CUSTODY))
         later = [c for c in CUSTODY if c != document.custody]
         select_data(self.custody, later[0] if later else document.custody)
         self.note = QLineEdit(self)
         self.note.setObjectName("custodyNote")
-        self.note.setPlaceholderText("e.g. receipt number, who took it")
-        form.addRow("&Now kept by", self.custody)
-        form.addRow("N&ote", self.note)
+        self.note.setPlaceholderText(tr("e.g. receipt number, who took it"))
+        form.addRow(tr("&Now kept by"), self.custody)
+        form.addRow(tr("N&ote"), self.note)
         self.body.addLayout(form)
         self.finish_layout()
 
     def problem(self) -> str | None:
         if self.custody.currentData() == self._current:
-            return "The document is already recorded there; choose where it is now."
+            return tr("The document is already recorded there; choose where it is now.")
         return None
 
     def value(self) -> tuple[str, str]:

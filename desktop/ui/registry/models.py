@@ -8,7 +8,9 @@ from datetime import date
 
 from desktop.services.registry.lists import CaseSummary, PersonRow
 from desktop.services.registry.search import SearchHit
-from desktop.ui.kit.tables import Column, LazyRowsModel, RecordListModel, words
+from desktop.ui.kit.i18n import tr, tr_noop
+from desktop.ui.kit.tables import Column, LazyRowsModel, RecordListModel
+from desktop.ui.registry.vocabulary import code_text, status_text
 
 
 def date_of_birth(value: date | None, precision: str) -> str:
@@ -24,11 +26,15 @@ def date_of_birth(value: date | None, precision: str) -> str:
     return value.isoformat()
 
 
+def yes_no(value: bool) -> str:
+    return tr("Yes") if value else tr("No")
+
+
 def cases_model(loader: Callable[[list[str]], Sequence[CaseSummary]]) -> LazyRowsModel[CaseSummary]:
     return LazyRowsModel(CASE_COLUMNS, loader, lambda c: c.id)
 
 
-_NEEDS = "Specific needs recorded for this person"
+_NEEDS = tr_noop("Specific needs recorded for this person")
 
 
 def people_model(loader: Callable[[list[str]], Sequence[PersonRow]]) -> LazyRowsModel[PersonRow]:
@@ -64,57 +70,57 @@ def join_hits(hits: Sequence[SearchHit], persons: Sequence[PersonRow]) -> list[P
 
 
 CASE_COLUMNS: list[Column[CaseSummary]] = [
-    Column("Case number", lambda c: c.case_number, sample="DEMO-2026-00000"),
-    Column("Status", lambda c: words(c.status), sample="Registered"),
-    Column("Members", lambda c: str(c.members), align_right=True),
-    Column("Destination", lambda c: c.destination_country or ""),
-    Column("Programme", lambda c: c.programme or "", sample="Resettlement programme"),
-    Column("Language", lambda c: c.family_language or "", sample="Pashto"),
+    Column(tr_noop("Case number"), lambda c: c.case_number, sample="DEMO-2026-00000"),
+    Column(tr_noop("Status"), lambda c: status_text(c.status), sample="Registered"),
+    Column(tr_noop("Members"), lambda c: str(c.members), align_right=True),
+    Column(tr_noop("Destination"), lambda c: c.destination_country or ""),
+    Column(tr_noop("Programme"), lambda c: c.programme or "", sample="Resettlement programme"),
+    Column(tr_noop("Language"), lambda c: c.family_language or "", sample="Pashto"),
 ]
 
 
 PERSON_COLUMNS: list[Column[PersonRow]] = [
-    Column("Case number", lambda p: p.case_number, sample="DEMO-2026-00000"),
-    Column("Given name", lambda p: p.given_name, sample="Abdul Karim", tip=True),
-    Column("Family name", lambda p: p.family_name, sample="Ahmadzai", tip=True),
-    Column("Father's name", lambda p: p.father_name, sample="Abdul Rahman", tip=True),
+    Column(tr_noop("Case number"), lambda p: p.case_number, sample="DEMO-2026-00000"),
+    Column(tr_noop("Given name"), lambda p: p.given_name, sample="Abdul Karim", tip=True),
+    Column(tr_noop("Family name"), lambda p: p.family_name, sample="Ahmadzai", tip=True),
+    Column(tr_noop("Father's name"), lambda p: p.father_name, sample="Abdul Rahman", tip=True),
     Column(
-        "Name (native script)",
+        tr_noop("Name (native script)"),
         lambda p: p.native_name,
         rtl=True,
         sample="عبدالکریم جلالی",
         tip=True,
     ),
-    Column("Sex", lambda p: p.sex, sample="M"),
+    Column(tr_noop("Sex"), lambda p: p.sex, sample="M"),
     Column(
-        "Date of birth",
+        tr_noop("Date of birth"),
         lambda p: date_of_birth(p.date_of_birth, p.dob_precision),
         sample="0000-00-00",
     ),
-    Column("Relationship", lambda p: words(p.relationship), sample="Grandchild"),
-    Column("Needs", lambda p: "Yes" if p.specific_needs else "No", header_tip=_NEEDS),
+    Column(tr_noop("Relationship"), lambda p: code_text(p.relationship), sample="Grandchild"),
+    Column(tr_noop("Needs"), lambda p: yes_no(p.specific_needs), header_tip=_NEEDS),
 ]
 
 
 HIT_COLUMNS: list[Column[PersonHit]] = [
-    Column("Case number", lambda h: h.hit.case_number, sample="DEMO-2026-00000"),
-    Column("Given name", lambda h: h.hit.given_name, sample="Abdul Karim", tip=True),
-    Column("Family name", lambda h: h.hit.family_name, sample="Ahmadzai", tip=True),
-    Column("Father's name", lambda h: h.hit.father_name, sample="Abdul Rahman", tip=True),
+    Column(tr_noop("Case number"), lambda h: h.hit.case_number, sample="DEMO-2026-00000"),
+    Column(tr_noop("Given name"), lambda h: h.hit.given_name, sample="Abdul Karim", tip=True),
+    Column(tr_noop("Family name"), lambda h: h.hit.family_name, sample="Ahmadzai", tip=True),
+    Column(tr_noop("Father's name"), lambda h: h.hit.father_name, sample="Abdul Rahman", tip=True),
     Column(
-        "Name (native script)",
+        tr_noop("Name (native script)"),
         lambda h: h.hit.native_name,
         rtl=True,
         sample="عبدالکریم جلالی",
         tip=True,
     ),
-    Column("Sex", lambda h: h.hit.sex, sample="M"),
-    Column("Date of birth", _hit_dob, sample="0000-00-00"),
-    Column("Relationship", lambda h: words(h.person.relationship) if h.person else ""),
+    Column(tr_noop("Sex"), lambda h: h.hit.sex, sample="M"),
+    Column(tr_noop("Date of birth"), _hit_dob, sample="0000-00-00"),
+    Column(tr_noop("Relationship"), lambda h: code_text(h.person.relationship) if h.person else ""),
     Column(
-        "Needs",
-        lambda h: ("Yes" if h.person.specific_needs else "No") if h.person else "",
+        tr_noop("Needs"),
+        lambda h: yes_no(h.person.specific_needs) if h.person else "",
         header_tip=_NEEDS,
     ),
-    Column("Score", lambda h: f"{h.hit.score:.0f}", align_right=True),
+    Column(tr_noop("Score"), lambda h: f"{h.hit.score:.0f}", align_right=True),
 ]

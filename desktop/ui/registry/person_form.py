@@ -23,33 +23,51 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import InvalidInput
-from desktop.services.office.clock import office_today
+from desktop.services.office.clock import OfficeClock
 from desktop.services.registry.registration import (
     CUSTODY,
     DocumentInput,
     MemberRecord,
     MrzFill,
     PersonInput,
+    RegistrationService,
     fill_from_mrz,
-    validate_person,
 )
 from desktop.services.vocabulary import DOB_PRECISIONS, LANGUAGES, RELATIONSHIPS, SEXES
 from desktop.ui.kit.forms import CheckedFormDialog, add_checked_rows, combo, select_data
-from desktop.ui.kit.tables import words
+from desktop.ui.kit.i18n import tr, tr_noop
 from desktop.ui.kit.widgets import InlineMessage
+from desktop.ui.registry.vocabulary import choice_titles, code_text
 
 #: the "no value" end of the year box and the date box
 _NO_YEAR = 1899
 _NO_DATE = QDate(1899, 12, 31)
 _PRECISION_TITLES = {
-    "exact": "Exact date",
-    "month": "Month and year",
-    "year": "Year only",
-    "estimated": "Estimated year",
+    "exact": tr_noop("Exact date"),
+    "month": tr_noop("Month and year"),
+    "year": tr_noop("Year only"),
+    "estimated": tr_noop("Estimated year"),
 }
-_SEX_TITLES = {"M": "M (male)", "F": "F (female)", "X": "X (unspecified)"}
+_SEX_TITLES = {
+    "M": tr_noop("M (male)"),
+    "F": tr_noop("F (female)"),
+    "X": tr_noop("X (unspecified)"),
+}
+#: most people registered here are Afghan (a code, not a word to translate)
+DEFAULT_NATIONALITY = "AFG"
 #: the lengths of a whole MRZ line: ID card (TD1) and passport (TD3)
 _MRZ_LINES = {30: 3, 44: 2}
+#: how a field is named in "Still needed: ..."
+_FIELD_TITLES = {
+    "relationship": tr_noop("relationship"),
+    "given_name": tr_noop("given name"),
+    "sex": tr_noop("sex"),
+    "dob_precision": tr_noop("precision of the date of birth"),
+    "date_of_birth": tr_noop("date of birth"),
+    "nationality": tr_noop("nationality"),
+    "languages": tr_noop("languages"),
+    "phone": tr_noop("phone"),
+}
 
 
 def _to_qdate(value: date) -> QDate:
@@ -79,11 +97,13 @@ class DateOfBirthField(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.precision = combo(self, "dobPrecision", DOB_PRECISIONS, _PRECISION_TITLES)
-        self.precision.setAccessibleName("Precision of the date of birth")
+        self.precision = combo(
+            self, "dobPrecision", DOB_PRECISIONS, choice_titles(DOB_PRECISIONS, _PRECISION_TITLES)
+        )
+        self.precision.setAccessibleName(tr("Precision of the date of birth"))
         self.exact = QDateEdit(self)
         self.exact.setObjectName("dobExact")
-        self.exact.setAccessibleName("Date of birth")
+        self.exact.setAccessibleName(tr("Date of birth"))
         self.exact.setDisplayFormat("yyyy-MM-dd")
         self.exact.setCalendarPopup(True)
         self.exact.setMinimumDate(_NO_DATE)
@@ -92,13 +112,13 @@ class DateOfBirthField(QWidget):
         self.exact.setDate(_NO_DATE)
         self.year = QSpinBox(self)
         self.year.setObjectName("dobYear")
-        self.year.setAccessibleName("Year of birth")
+        self.year.setAccessibleName(tr("Year of birth"))
         self.year.setRange(_NO_YEAR, 2100)
-        self.year.setSpecialValueText("Year")
+        self.year.setSpecialValueText(tr("Year"))
         self.year.setValue(_NO_YEAR)
         self.month = QComboBox(self)
         self.month.setObjectName("dobMonth")
-        self.month.setAccessibleName("Month of birth")
+        self.month.setAccessibleName(tr("Month of birth"))
         for number in range(1, 13):
             self.month.addItem(QDate(2000, number, 1).toString("MM  MMMM"), number)
         for widget in (self.precision, self.exact, self.year, self.month):
@@ -140,75 +160,29 @@ class DateOfBirthField(QWidget):
 class PersonForm(CheckedFormDialog):
     """Add or change a member. OK runs the action given to ``submit`` with
     ``value()``: the person and the scanned document to record with them, if any.
+
+    The form is checked as the clerk types by ``RegistrationService.person_problems``
+    (pure: the office's date, no database), so the checks are the ones the save makes.
     """
 
     def __init__(
         self,
         parent: QWidget | None,
+        registration: RegistrationService,
+        clock: OfficeClock,
         member: MemberRecord | None = None,
         *,
         relationship: str | None = None,
     ) -> None:
-        super().__init__(parent, "Edit member" if member else "Add a member")
+        super().__init__(parent, tr("Edit member") if member else tr("Add a member"))
         self.setObjectName("personForm")
         self.setMinimumWidth(620)
+        self._registration = registration
+        self._clock = clock
         self._fill: MrzFill | None = None
-        #: fields the clerk has changed (their messages show as they type)
-
         if member is None:
             self.body.addWidget(self._mrz_box())
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.relationship = combo(self, "relationship", RELATIONSHIPS, {})
-        self.relationship.insertItem(0, "Choose…", None)
-        self.relationship.setCurrentIndex(0)
-        self.given_name = self._line("givenName", "as on the document")
-        self.family_name = self._line("familyName", "as on the document")
-        self.father_name = self._line("fatherName", "")
-        self.grandfather_name = self._line("grandfatherName", "")
-        self.native_name = self._line("nativeName", "نام کامل به دری یا پښتو")
-        # names in Dari or Pashto: typed, aligned and edited right to left
-        self.native_name.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.native_name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        self.sex = combo(self, "sex", SEXES, _SEX_TITLES)
-        self.sex.insertItem(0, "Choose…", None)
-        self.sex.setCurrentIndex(0)
-        self.date_of_birth = DateOfBirthField(self)
-        self.nationality = self._line("nationality", "AFG")
-        self.nationality.setText("AFG")
-        self.nationality.setMaxLength(3)
-        self.languages: dict[str, QCheckBox] = {}
-        languages = QWidget(self)
-        row = QHBoxLayout(languages)
-        row.setContentsMargins(0, 0, 0, 0)
-        for language in LANGUAGES:
-            box = QCheckBox(language, languages)
-            box.setObjectName(f"language_{language}")
-            row.addWidget(box)
-            self.languages[language] = box
-        row.addStretch(1)
-        self.phone = self._line("phone", "+355 …")
-        self.specific_needs = QCheckBox("Specific needs (details only with protection)", self)
-        self.specific_needs.setObjectName("specificNeeds")
-
-        rows: list[tuple[str, str, QWidget]] = [
-            ("relationship", "&Relationship", self.relationship),
-            ("given_name", "&Given name", self.given_name),
-            ("family_name", "&Family name", self.family_name),
-            ("father_name", "F&ather's name", self.father_name),
-            ("grandfather_name", "G&randfather's name", self.grandfather_name),
-            ("native_name", "Name in &Dari/Pashto", self.native_name),
-            ("sex", "&Sex", self.sex),
-            ("date_of_birth", "Date of &birth", self.date_of_birth),
-            ("nationality", "&Nationality", self.nationality),
-            ("languages", "Languages", languages),
-            ("phone", "&Phone", self.phone),
-            ("specific_needs", "", self.specific_needs),
-        ]
-        self._errors.update(add_checked_rows(self, form, rows))
-        self._form = form
-        self.body.addLayout(form)
+        self._build_fields()
         self.add_still_needed()
         self.finish_layout()
 
@@ -216,7 +190,7 @@ class PersonForm(CheckedFormDialog):
             select_data(self.relationship, relationship)
         if member is not None:
             self._load(member)
-            self._touched.update(self._errors)
+            self._touched.update(self._errors)  # every message shows for a saved member
         self._connect()
         self.revalidate()
         self.given_name.setFocus()
@@ -228,13 +202,69 @@ class PersonForm(CheckedFormDialog):
         line.setPlaceholderText(placeholder)
         return line
 
+    def _build_fields(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.relationship = combo(self, "relationship", RELATIONSHIPS, choice_titles(RELATIONSHIPS))
+        self.relationship.insertItem(0, tr("Choose…"), None)
+        self.relationship.setCurrentIndex(0)
+        self.given_name = self._line("givenName", tr("as on the document"))
+        self.family_name = self._line("familyName", tr("as on the document"))
+        self.father_name = self._line("fatherName", "")
+        self.grandfather_name = self._line("grandfatherName", "")
+        self.native_name = self._line("nativeName", "نام کامل به دری یا پښتو")
+        # names in Dari or Pashto: typed, aligned and edited right to left
+        self.native_name.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.native_name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        self.sex = combo(self, "sex", SEXES, choice_titles(SEXES, _SEX_TITLES))
+        self.sex.insertItem(0, tr("Choose…"), None)
+        self.sex.setCurrentIndex(0)
+        self.date_of_birth = DateOfBirthField(self)
+        self.nationality = self._line("nationality", DEFAULT_NATIONALITY)
+        self.nationality.setText(DEFAULT_NATIONALITY)
+        self.nationality.setMaxLength(3)
+        languages = self._languages()
+        self.phone = self._line("phone", "+355 …")
+        self.specific_needs = QCheckBox(tr("Specific needs (details only with protection)"), self)
+        self.specific_needs.setObjectName("specificNeeds")
+        rows: list[tuple[str, str, QWidget]] = [
+            ("relationship", tr("&Relationship"), self.relationship),
+            ("given_name", tr("&Given name"), self.given_name),
+            ("family_name", tr("&Family name"), self.family_name),
+            ("father_name", tr("F&ather's name"), self.father_name),
+            ("grandfather_name", tr("G&randfather's name"), self.grandfather_name),
+            ("native_name", tr("Name in &Dari/Pashto"), self.native_name),
+            ("sex", tr("&Sex"), self.sex),
+            ("date_of_birth", tr("Date of &birth"), self.date_of_birth),
+            ("nationality", tr("&Nationality"), self.nationality),
+            ("languages", tr("Languages"), languages),
+            ("phone", tr("&Phone"), self.phone),
+            ("specific_needs", "", self.specific_needs),
+        ]
+        self._errors.update(add_checked_rows(self, form, rows))
+        self._form = form
+        self.body.addLayout(form)
+
+    def _languages(self) -> QWidget:
+        self.languages: dict[str, QCheckBox] = {}
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        for language in LANGUAGES:
+            check = QCheckBox(tr(language), box)
+            check.setObjectName(f"language_{language}")
+            row.addWidget(check)
+            self.languages[language] = check
+        row.addStretch(1)
+        return box
+
     def _mrz_box(self) -> QGroupBox:
-        box = QGroupBox("Scan MRZ (passport or ID card)", self)
+        box = QGroupBox(tr("Scan MRZ (passport or ID card)"), self)
         layout = QVBoxLayout(box)
         self.mrz = QPlainTextEdit(box)
         self.mrz.setObjectName("mrzText")
-        self.mrz.setAccessibleName("Machine-readable zone")
-        self.mrz.setPlaceholderText("Scan the passport, or type the two lines at its foot")
+        self.mrz.setAccessibleName(tr("Machine-readable zone"))
+        self.mrz.setPlaceholderText(tr("Scan the passport, or type the two lines at its foot"))
         self.mrz.setTabChangesFocus(True)
         mono = self.mrz.font()
         mono.setFamily("monospace")
@@ -246,10 +276,10 @@ class PersonForm(CheckedFormDialog):
         self.mrz_message.setObjectName("mrzMessage")
         layout.addWidget(self.mrz_message)
         row = QHBoxLayout()
-        self.save_document = QCheckBox("Also record the scanned document, kept by:", box)
+        self.save_document = QCheckBox(tr("Also record the scanned document, kept by:"), box)
         self.save_document.setObjectName("saveDocument")
         self.save_document.setEnabled(False)
-        self.document_custody = combo(box, "scannedCustody", CUSTODY, {})
+        self.document_custody = combo(box, "scannedCustody", CUSTODY, choice_titles(CUSTODY))
         self.document_custody.setEnabled(False)
         row.addWidget(self.save_document)
         row.addWidget(self.document_custody)
@@ -326,11 +356,11 @@ class PersonForm(CheckedFormDialog):
         return replace(self._fill.document, custody=str(self.document_custody.currentData()))
 
     def problems(self) -> dict[str, str]:
-        return validate_person(self.person(), today=office_today())
+        return self._registration.person_problems(self.person())
 
     # -- validation as the clerk types ------------------------------------------------------------
     def _untouched_problems(self, names: list[str]) -> None:
-        self.show_still_needed([_FIELD_TITLES.get(n, n) for n in names])
+        self.show_still_needed([tr(_FIELD_TITLES[n]) if n in _FIELD_TITLES else n for n in names])
 
     # -- MRZ ------------------------------------------------------------------------------------
     def _mrz_changed(self) -> None:
@@ -342,10 +372,10 @@ class PersonForm(CheckedFormDialog):
             self.mrz_message.clear()
             return
         try:
-            fill = fill_from_mrz(text)
+            fill = fill_from_mrz(text, today=self._clock.today())
         except InvalidInput as exc:
             if _mrz_incomplete(text):
-                self.mrz_message.show_notice(f"Reading… {exc.message}")
+                self.mrz_message.show_notice(tr("Reading… {problem}").format(problem=exc.message))
             else:
                 self.mrz_message.show_error(exc.message)
             return
@@ -357,20 +387,9 @@ class PersonForm(CheckedFormDialog):
         self.nationality.setText(fill.nationality)
         self.save_document.setEnabled(True)
         self.save_document.setChecked(True)
-        kind = words(fill.document.doc_type).lower()
         self.mrz_message.show_notice(
-            f"Filled from the {kind}: names, sex, date of birth and nationality. "
-            "Check them against the document."
+            tr(
+                "Filled from the {document}: names, sex, date of birth and nationality. "
+                "Check them against the document."
+            ).format(document=code_text(fill.document.doc_type).lower())
         )
-
-
-_FIELD_TITLES = {
-    "relationship": "relationship",
-    "given_name": "given name",
-    "sex": "sex",
-    "dob_precision": "precision of the date of birth",
-    "date_of_birth": "date of birth",
-    "nationality": "nationality",
-    "languages": "languages",
-    "phone": "phone",
-}
