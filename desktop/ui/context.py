@@ -199,7 +199,7 @@ def _case_window_factory(services: Services, actor: Actor, clock: OfficeClock) -
         services.medical,
         services.medical_printing if actor.can(Perm.MEDICAL_READ) else None,
         actor.can(Perm.MEDICAL_WRITE),
-        clock,
+        clock=clock,
     )
 
     def build(case_id: str, parent: QWidget | None) -> CaseView:

@@ -140,7 +140,7 @@ def bench_unlock(office_dir: Path, runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     import desktop.app as app_module
-    from desktop.ui import worker
+    from desktop.ui.kit import operations
 
     app = QApplication.instance() or QApplication([])
     timings: list[float] = []
@@ -162,7 +162,7 @@ def bench_unlock(office_dir: Path, runs: int) -> None:
         window.password_edit.setText(PASSWORD)
         start = time.perf_counter()
         window.unlock_button.click()
-        while desk.main_window is None or worker.busy():
+        while desk.main_window is None or operations.busy():
             app.processEvents()
             time.sleep(0.001)
         app.processEvents()

@@ -14,7 +14,6 @@ from desktop.services.journey.transitions import JourneyService
 from desktop.services.office import auth
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.registration import RegistrationService
-from desktop.ui import worker
 from desktop.ui.appointments.case_schedule import CaseSchedule
 from desktop.ui.context import UiContext, build_context
 from desktop.ui.kit import operations
@@ -42,7 +41,7 @@ def office_as(qtbot, template_dir: Path, tmp_path: Path, username: str) -> Itera
     opened = unlock_copy(template_dir, tmp_path, username)
     yield opened
     close_case_views()
-    qtbot.waitUntil(lambda: not worker.busy() and not operations.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
     opened.close()
 
 

@@ -37,7 +37,6 @@ from desktop.services.registry.registration import (
 from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
 from desktop.services.schedule.orientation import OrientationService, SessionInput
 from desktop.services.schedule.places import PlacesService
-from desktop.ui import worker
 from desktop.ui.appointments.appointment_window import AppointmentDialog
 from desktop.ui.appointments.booking import NewAppointmentDialog
 from desktop.ui.appointments.case_schedule import CaseSchedule
@@ -148,7 +147,7 @@ def _open(qtbot, registration: RegistrationService, case_id: str, **kwargs: Any)
 
 def _idle(view: CaseView) -> bool:
     """Nothing of the window's is loading (its schedule panel and fitness included)."""
-    return not operations.is_busy(view) and not worker.busy()
+    return not operations.is_busy(view) and not operations.busy()
 
 
 def _dialog(view: QDialog | CaseView, kind: type) -> QDialog:
@@ -419,7 +418,7 @@ def test_a_viewer_cannot_change_anything(qtbot, template_dir, tmp_path, shown_er
         view.close()
     finally:
         close_case_views()
-        qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
         viewer.close()
 
 
@@ -746,7 +745,7 @@ def test_everyone_sees_the_fitness_summary_and_no_record(
         schedule=_schedule(office),
         fitness=fitness,
     )
-    qtbot.waitUntil(lambda: _idle(view) and not worker.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _idle(view) and not operations.busy(), timeout=WAIT_MS)
     titles = [c.title for c in view.members_model.columns]
     assert titles[-1] == "Fitness"
     row = [view.members_model.record(r).id for r in range(view.members_model.rowCount())].index(
@@ -797,7 +796,7 @@ def test_the_medical_team_opens_a_members_records(qtbot, office, case_id, templa
         _ok(form).click()
         qtbot.waitUntil(lambda: not isValid(form) or not form.isVisible(), timeout=WAIT_MS)
         qtbot.waitUntil(
-            lambda: _idle(view) and not dialog.loading() and not worker.busy(),
+            lambda: _idle(view) and not dialog.loading() and not operations.busy(),
             timeout=WAIT_MS,
         )
         assert dialog.model.rowCount() == 2
@@ -807,7 +806,7 @@ def test_the_medical_team_opens_a_members_records(qtbot, office, case_id, templa
         view.close()
     finally:
         close_case_views()
-        qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
         doc.close()
 
 

@@ -17,7 +17,6 @@ from desktop.services.office import auth
 from desktop.services.office.clock import FrozenClock
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
-from desktop.ui import worker
 from desktop.ui.kit import operations
 from desktop.ui.registry.case_view import CaseView
 from desktop.ui.registry.consent_protection import ConsentDialog, ProtectionDialog
@@ -80,7 +79,7 @@ def unlock(qtbot, template: tuple[Path, str], tmp_path: Path) -> Iterator:  # ty
 
     yield make
     close_case_views()
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
     for office in opened:
         office.close()
 
@@ -111,7 +110,7 @@ def _save(qtbot, view: CaseView, dialog: QDialog) -> None:
     with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
         _ok(dialog).click()
         qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not operations.is_busy(view) and not worker.busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not operations.is_busy(view) and not operations.busy(), timeout=WAIT_MS)
 
 
 def _needs(view: CaseView) -> str:

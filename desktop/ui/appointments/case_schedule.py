@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -80,10 +80,6 @@ class CaseSchedulePanel(QWidget):
     appointment. The household window reloads the panel (``reload``) whenever a change
     notice touches the household.
     """
-
-    #: no longer emitted: a booking's change notice reloads the household window. Kept
-    #: while the household window still connects it (desktop/ui/registry/case_view.py).
-    changed = Signal()
 
     def __init__(
         self,

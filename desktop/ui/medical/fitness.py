@@ -9,7 +9,7 @@ and the services refuse everyone else anyway.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.services.medical.examinations import MedicalService
 from desktop.services.medical.fitness import FitnessService, FitnessSummary
@@ -39,8 +39,8 @@ class CaseFitness:
     medical: MedicalService | None = None
     printing: MedicalPrinting | None = None
     can_write: bool = False
-    #: the office clock (None: the computer's, read as office time)
-    clock: OfficeClock | None = None
+    #: the office clock (fitness is judged on it)
+    clock: OfficeClock = field(kw_only=True)
 
     @property
     def shows_records(self) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import KnownError
 from desktop.services.medical.examinations import MedicalInput, MedicalRecordView, MedicalService
 from desktop.services.medical.fitness import FitnessSummary
-from desktop.services.office.clock import OfficeClock, SystemClock
+from desktop.services.office.clock import OfficeClock
 from desktop.ui.kit import operations
 from desktop.ui.kit.i18n import tr
 from desktop.ui.kit.operations import QueryOp
@@ -60,12 +60,8 @@ class MedicalHistoryDialog(QDialog):
     Medical users with ``can_write`` record new examinations and correct old ones;
     after each save the dialog reloads with that examination chosen (lists and
     household windows reload from the change notice). Printing needs ``printing``.
-    ``clock`` is the office clock (None: the computer's, read as office time).
+    ``clock`` is the office clock.
     """
-
-    #: the case id after a save; household windows still connect it, though the change
-    #: notice reloads them (it goes once desktop/ui/registry/case_view.py stops)
-    changed = Signal(str)
 
     def __init__(
         self,
@@ -80,7 +76,7 @@ class MedicalHistoryDialog(QDialog):
         printing: MedicalPrinting | None = None,
         can_write: bool = False,
         suggested_kind: str | None = None,
-        clock: OfficeClock | None = None,
+        clock: OfficeClock,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("medicalHistoryDialog")
@@ -90,7 +86,7 @@ class MedicalHistoryDialog(QDialog):
         self._printing = printing
         self._can_write = can_write
         self._suggested_kind = suggested_kind
-        self._clock = clock or SystemClock()
+        self._clock = clock
         self.person_id = person_id
         self.name = name
         self.case_id = case_id
@@ -357,7 +353,6 @@ class MedicalHistoryDialog(QDialog):
                 return
             self.message.show_notice(notice)
             self.reload(saved[0] if saved else None)
-            self.changed.emit(self.case_id)
 
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.finished.connect(finished)

@@ -254,6 +254,7 @@ class CaseActions(QWidget):
             sex=member.sex,
             printing=access.printing,
             can_write=access.can_write,
+            clock=access.clock,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
