@@ -52,6 +52,7 @@ from desktop.ui.registry.document_dialogs import CustodyDialog, DocumentDialog
 from desktop.ui.registry.household_dialog import HouseholdDialog
 from desktop.ui.registry.person_form import PersonForm
 from desktop.ui.registry.status_dialog import StatusDialog
+from tests.builders import force_status
 from tests.conftest import CHEAP_KDF, USER_PASSWORD
 from tests.ui.helpers import (
     WAIT_MS,
@@ -397,15 +398,9 @@ def test_a_viewer_cannot_change_anything(qtbot, template_dir, tmp_path, shown_er
         view.close()
         qtbot.waitUntil(lambda: not open_case_views(), timeout=WAIT_MS)
 
-        # not known beforehand: the status dialog says which role each move needs...
+        # a window told it may write: the status stays off (the journey knows the role)...
         view = _open(qtbot, registration, case_id, can_write=True)
-        view.change_status()
-        status = _status_dialog(qtbot, view)
-        assert status.status.count() == 0
-        assert "Needs the role Registration clerk" in status.refused.text()
-        status.buttons.accepted.emit()
-        assert "No change of status is possible" in status.message.text()
-        status.reject()
+        assert not view.status_button.isEnabled()
         # ...and the first write attempt says why and the view turns read-only
         view.edit_household()
         dialog = _dialog(view, HouseholdDialog)
@@ -414,12 +409,41 @@ def test_a_viewer_cannot_change_anything(qtbot, template_dir, tmp_path, shown_er
         qtbot.waitUntil(lambda: "do not have permission" in dialog.message.text(), timeout=WAIT_MS)
         dialog.reject()
         assert not view.can_write()
-        assert not view.status_button.isEnabled()
+        assert not view.add_member_button.isEnabled()
         view.close()
     finally:
         close_case_views()
         qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
         viewer.close()
+
+
+def test_a_movement_officer_moves_a_household_without_editing_it(qtbot, template_dir, tmp_path):
+    """Read only for the registry, yet the journey lets a movement officer set travel ready
+    (over the blockers, with an override): the status button is on and says what is allowed."""
+    movement = unlock_copy(template_dir, tmp_path, "movement")
+    try:
+        registry = RegistryService(movement)
+        case_id = registry.case_ids()[0]
+        force_status(movement, case_id, "orientation_done")
+        view = _open(qtbot, RegistrationService(movement), case_id, can_write=False)
+        assert view.read_only_note.isVisibleTo(view)
+        assert not view.add_member_button.isEnabled()
+        assert view.status_button.isEnabled()
+        view.change_status()
+        dialog = _status_dialog(qtbot, view)
+        offered = [dialog.status.itemData(i) for i in range(dialog.status.count())]
+        assert offered == ["travel_ready"]
+        assert dialog.override.isVisibleTo(dialog)  # the demo household has blockers
+        assert "Needs the role Registration clerk" in dialog.refused.text()
+        dialog.reason.setText("charter confirmed, documents at the embassy")
+        dialog.override.setChecked(True)
+        dialog.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: view.status_label.text() == "Travel ready", timeout=WAIT_MS)
+        view.close()
+    finally:
+        close_case_views()
+        qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
+        movement.close()
 
 
 def test_the_cases_page_opens_a_household_and_registers_a_new_one(qtbot, office, case_id):

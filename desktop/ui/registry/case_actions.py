@@ -118,9 +118,13 @@ class CaseActions(QWidget):
         self._open(dialog, lambda data: registration.update_case(case_id, data))
 
     def change_status(self) -> None:
-        """Read what the journey allows now, then offer it (and say why not the rest)."""
+        """Read what the journey allows now, then offer it (and say why not the rest). A
+        movement or medical officer may move households without editing them."""
         journey, case_id = self._journey, self.case_id
-        if self.case is None or not self._may_write():
+        if self.case is None:
+            return
+        if not journey.may_change_status:
+            dialogs.show_error(self, tr("Read only"), tr(READ_ONLY))
             return
         QueryOp(self, lambda: journey.choices(case_id)).replacing("status").success(
             self._offer_statuses

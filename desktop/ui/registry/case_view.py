@@ -349,7 +349,7 @@ class CaseView(CaseActions):
         writable = self._can_write and self.case is not None
         member = self.selected_member() is not None
         self.edit_case_button.setEnabled(writable)
-        self.status_button.setEnabled(writable)
+        self.status_button.setEnabled(self.case is not None and self._journey.may_change_status)
         self.add_member_button.setEnabled(writable)
         self.edit_member_button.setEnabled(writable and member)
         self.consent_button.setEnabled(member)
