@@ -177,11 +177,14 @@ def build_context(office: UnlockedOffice, notices: ChangeNotices) -> UiContext:
 
     services = Services(office)
     actor = office.actor
-    windows = CaseWindows(_case_window_factory(services, actor, office.clock), notices, notices)
+    factory = _case_window_factory(services, actor, office.clock, notices)
+    windows = CaseWindows(factory, notices, notices)
     return UiContext(actor, office.info, office.clock, notices, services, windows)
 
 
-def _case_window_factory(services: Services, actor: Actor, clock: OfficeClock) -> WindowFactory:
+def _case_window_factory(
+    services: Services, actor: Actor, clock: OfficeClock, notices: ChangeNotices
+) -> WindowFactory:
     from desktop.ui.appointments.case_schedule import CaseSchedule
     from desktop.ui.medical.fitness import CaseFitness
     from desktop.ui.registry.case_view import CaseView
@@ -200,6 +203,7 @@ def _case_window_factory(services: Services, actor: Actor, clock: OfficeClock) -
         services.medical_printing if actor.can(Perm.MEDICAL_READ) else None,
         actor.can(Perm.MEDICAL_WRITE),
         clock=clock,
+        notices=notices,
     )
 
     def build(case_id: str, parent: QWidget | None) -> CaseView:

@@ -67,6 +67,7 @@ def _schedule(ctx: UiContext) -> Page:
         ctx.clock,
         ctx.can(Perm.SCHEDULE_WRITE),
         open_case=ctx.case_windows.open,
+        notices=ctx.notices,
     )
 
 
@@ -83,6 +84,7 @@ def _orientation(ctx: UiContext) -> Page:
         settings=s.settings,
         clock=ctx.clock,
         printing=s.printing if can_schedule else None,
+        notices=ctx.notices,
     )
 
 
@@ -97,6 +99,7 @@ def _medical(ctx: UiContext) -> Page:
         ctx.can(Perm.MEDICAL_WRITE),
         clock=ctx.clock,
         open_case=ctx.case_windows.open,
+        notices=ctx.notices,
     )
 
 

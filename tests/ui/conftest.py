@@ -42,10 +42,14 @@ def previews(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
             pdf: bytes,
             suggested_name: str,
             on_output: Callable[[str], None] | None = None,
+            *,
+            source: Any = None,
         ) -> None:
             super().__init__(parent)
             self.title, self.pdf, self.suggested_name = title, pdf, suggested_name
             self.on_output = on_output
+            #: what the preview would make its paper again from (kinds, rebuild, notices)
+            self.source = source
             shown.append(self)
 
     monkeypatch.setattr(pdf_preview, "PdfPreviewDialog", FakePreview)

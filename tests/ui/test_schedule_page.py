@@ -130,6 +130,7 @@ def make_page(
     qtbot: Any, office: UnlockedOffice, can_write: bool, clock: OfficeClock | None = None
 ) -> SchedulePage:
     """The page as the main window shows it: visible, hearing the office's change notices."""
+    notices = ChangeNotices(office.changes)
     page = SchedulePage(
         AppointmentService(office),
         PlacesService(office),
@@ -137,8 +138,8 @@ def make_page(
         RegistryService(office),
         clock or office.clock,
         can_write,
+        notices=notices,
     )
-    notices = ChangeNotices(office.changes)
     notices.changed.connect(page.on_change)
     qtbot.addWidget(page, before_close_func=lambda _page: notices.close())
     page.resize(1200, 700)
@@ -411,6 +412,10 @@ def test_print_agenda_of_the_day_shown(
     assert previews[0].on_output is None  # an agenda tells nobody anything
     assert previews[0].pdf.startswith(b"%PDF")
     assert "IOM clinic" in previews[0].title
+    # the preview makes the agenda again when the appointments on it change
+    source = previews[0].source
+    assert source is not None and Kind.APPOINTMENT in source.kinds
+    assert source.rebuild().startswith(b"%PDF")
     settle(qtbot, page)
 
 

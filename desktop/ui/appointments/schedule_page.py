@@ -41,6 +41,7 @@ from desktop.ui.appointments.models import long_day
 from desktop.ui.appointments.slip_printing import SchedulePrinting
 from desktop.ui.kit import operations, palette
 from desktop.ui.kit.i18n import plural, tr, tr_noop
+from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.kit.operations import QueryOp
 from desktop.ui.kit.page import Page
 from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading
@@ -65,6 +66,7 @@ class SchedulePage(Page):
         can_write: bool = False,
         *,
         open_case: Callable[[str], object] | None = None,
+        notices: ChangeNotices | None = None,
     ) -> None:
         super().__init__()
         self._appointments = appointments
@@ -83,7 +85,9 @@ class SchedulePage(Page):
         self.message = InlineMessage(self)
         self.message.setObjectName("scheduleMessage")
         layout.addWidget(self.message)
-        self._printing = SchedulePrinting(self, printing, self.message, self._update_buttons)
+        self._printing = SchedulePrinting(
+            self, printing, self.message, self._update_buttons, notices
+        )
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("scheduleTabs")

@@ -12,17 +12,21 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.errors import KnownError
+from desktop.services.changes import Kind
 from desktop.services.office.clock import to_local
 from desktop.services.printing.slips import PRINTABLE, PrintingService
 from desktop.services.schedule.appointments import AppointmentRecord
 from desktop.ui.kit import dialogs
 from desktop.ui.kit.i18n import plural, tr, tr_noop
+from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.kit.operations import WriteOp
 from desktop.ui.kit.widgets import InlineMessage
+
+#: what an agenda or a slip shows
+PAPER_KINDS = frozenset({Kind.APPOINTMENT, Kind.PLACE, Kind.CASE, Kind.PERSON})
 
 
 class SchedulePrinting:
@@ -38,8 +42,10 @@ class SchedulePrinting:
         printing: PrintingService,
         message: InlineMessage,
         changed: Callable[[], None],
+        notices: ChangeNotices | None = None,
     ) -> None:
         self._owner = owner
+        self._notices = notices
         self._printing = printing
         self._message = message
         self._changed = changed
@@ -58,7 +64,13 @@ class SchedulePrinting:
         self._make(
             tr("Preparing the agenda…"),
             lambda: printing.agenda_pdf(day, place_id),
-            lambda pdf: self._preview(title, pdf, f"agenda-{day.isoformat()}.pdf", None),
+            lambda pdf: self._preview(
+                title,
+                pdf,
+                f"agenda-{day.isoformat()}.pdf",
+                None,
+                lambda: printing.agenda_pdf(day, place_id),
+            ),
         )
 
     def slips(self, records: Sequence[AppointmentRecord]) -> None:
@@ -102,7 +114,13 @@ class SchedulePrinting:
                         ),
                     )
                 )
-            self._preview(title, pdf, f"slips-{first.isoformat()}.pdf", output)
+            self._preview(
+                title,
+                pdf,
+                f"slips-{first.isoformat()}.pdf",
+                output,
+                lambda: printing.slips_pdf(ids),
+            )
 
         self._make(tr("Preparing the slips…"), lambda: printing.slips_pdf(ids), show)
 
@@ -123,14 +141,21 @@ class SchedulePrinting:
         self._changed()
 
     def _preview(
-        self, title: str, pdf: bytes, name: str, on_output: Callable[[str], None] | None
+        self,
+        title: str,
+        pdf: bytes,
+        name: str,
+        on_output: Callable[[str], None] | None,
+        rebuild: Callable[[], bytes],
     ) -> Any:
+        """The preview; it makes its paper again when the appointments, places or families
+        on it change, so a stale agenda or slip is never printed."""
         from desktop.ui.printing import pdf_preview  # PDFium loads only when something is printed
 
-        dialog = pdf_preview.PdfPreviewDialog(self._owner, title, pdf, name, on_output)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        source = None
+        if self._notices is not None:
+            source = pdf_preview.PreviewSource(PAPER_KINDS, rebuild, self._notices)
+        return pdf_preview.open_pdf_preview(self._owner, title, pdf, name, on_output, source=source)
 
     def _handed(self, count: int) -> None:
         self._message.show_notice(

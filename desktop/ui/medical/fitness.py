@@ -15,6 +15,7 @@ from desktop.services.medical.examinations import MedicalService
 from desktop.services.medical.fitness import FitnessService, FitnessSummary
 from desktop.services.office.clock import OfficeClock
 from desktop.ui.kit import palette
+from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.medical.prints import MedicalPrinting
 
 #: the badge of each fitness state (``FitnessSummary.state``)
@@ -41,6 +42,8 @@ class CaseFitness:
     can_write: bool = False
     #: the office clock (fitness is judged on it)
     clock: OfficeClock = field(kw_only=True)
+    #: for the previews of certificates, which follow the records
+    notices: ChangeNotices | None = field(default=None, kw_only=True)
 
     @property
     def shows_records(self) -> bool:

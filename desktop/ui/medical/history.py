@@ -33,6 +33,7 @@ from desktop.services.medical.fitness import FitnessSummary
 from desktop.services.office.clock import OfficeClock
 from desktop.ui.kit import operations
 from desktop.ui.kit.i18n import tr
+from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.kit.operations import QueryOp
 from desktop.ui.kit.tables import RecordListModel, fit_table, record_table
 from desktop.ui.kit.widgets import SPACING, InlineMessage, add_button, heading, muted
@@ -77,9 +78,12 @@ class MedicalHistoryDialog(QDialog):
         can_write: bool = False,
         suggested_kind: str | None = None,
         clock: OfficeClock,
+        notices: ChangeNotices | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("medicalHistoryDialog")
+        #: open previews of certificates follow the records through these
+        self._notices = notices
         self.setWindowTitle(tr("Medical records – {case}").format(case=case_number))
         self.setMinimumSize(900, 560)
         self._medical = medical
@@ -363,12 +367,12 @@ class MedicalHistoryDialog(QDialog):
         if self._printing is not None:
             person = None if household else self.person_id
             job = prints.certificates(self._printing, self.case_id, self.case_number, person)
-            prints.print_job(self, job, self.message, self._update_buttons)
+            prints.print_job(self, job, self.message, self._update_buttons, self._notices)
 
     def print_envelope(self) -> None:
         if self._printing is not None:
             job = prints.envelope(self._printing, self.case_id, self.case_number)
-            prints.print_job(self, job, self.message, self._update_buttons)
+            prints.print_job(self, job, self.message, self._update_buttons, self._notices)
 
     def done(self, result: int) -> None:
         # what is still on its way is for a closed window: drop it

@@ -33,6 +33,7 @@ from desktop.services.medical.fitness import FitnessService, FitnessSummary
 from desktop.services.office.clock import OfficeClock
 from desktop.ui.kit import palette
 from desktop.ui.kit.i18n import plural, tr, tr_noop
+from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.kit.operations import QueryOp
 from desktop.ui.kit.page import Page
 from desktop.ui.kit.tables import (
@@ -102,8 +103,10 @@ class MedicalPage(Page):
         *,
         clock: OfficeClock,
         open_case: Callable[[str], object] | None = None,
+        notices: ChangeNotices | None = None,
     ) -> None:
         super().__init__()
+        self._notices = notices
         self._medical = medical
         self._fitness = fitness
         self._printing = printing
@@ -309,6 +312,7 @@ class MedicalPage(Page):
             can_write=self._can_write,
             suggested_kind=KIND_FOR_NEED.get(item.need),
             clock=self._clock,
+            notices=self._notices,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -16,7 +16,9 @@ from typing import Protocol
 from PySide6.QtWidgets import QWidget
 
 from desktop.errors import KnownError
+from desktop.services.changes import Kind
 from desktop.ui.kit.i18n import tr
+from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.kit.operations import WriteOp
 from desktop.ui.kit.widgets import InlineMessage
 
@@ -43,6 +45,12 @@ class PrintJob:
     notice: str
     title: str
     file_name: str
+    #: the household the paper is about (its preview follows its changes)
+    case_id: str
+
+
+#: what a certificate or an envelope cover shows
+PAPER_KINDS = frozenset({Kind.MEDICAL, Kind.PERSON, Kind.DOCUMENT, Kind.CASE})
 
 
 def certificates(
@@ -60,6 +68,7 @@ def certificates(
         tr("Preparing the certificates…"),
         title.format(case=case_number),
         CERTIFICATES_FILE,
+        case_id,
     )
 
 
@@ -69,15 +78,21 @@ def envelope(printing: MedicalPrinting, case_id: str, case_number: str) -> Print
         tr("Preparing the envelope cover…"),
         tr("Medical envelope – {case}").format(case=case_number),
         ENVELOPE_FILE,
+        case_id,
     )
 
 
 def print_job(
-    owner: QWidget, job: PrintJob, message: InlineMessage, settled: Callable[[], None]
+    owner: QWidget,
+    job: PrintJob,
+    message: InlineMessage,
+    settled: Callable[[], None],
+    notices: ChangeNotices | None = None,
 ) -> WriteOp[bytes]:
     """Render ``job`` for ``owner``, saying so in ``message``, and open the preview;
     ``settled`` is called once the print started and again once it ended either way
-    (the owner enables its buttons by ``operations.is_busy``)."""
+    (the owner enables its buttons by ``operations.is_busy``). With ``notices`` the
+    preview makes its paper again when the household's records change."""
 
     def rendered(pdf: bytes) -> None:
         message.clear()
@@ -86,7 +101,12 @@ def print_job(
             pdf_preview,  # PDFium loads only when something is printed
         )
 
-        pdf_preview.open_pdf_preview(owner, job.title, pdf, job.file_name)
+        source = None
+        if notices is not None:
+            source = pdf_preview.PreviewSource(
+                PAPER_KINDS, job.render, notices, lambda c: c.touches_case(job.case_id)
+            )
+        pdf_preview.open_pdf_preview(owner, job.title, pdf, job.file_name, source=source)
 
     def failed(error: KnownError) -> None:
         message.show_error(error.message)

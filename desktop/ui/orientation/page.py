@@ -34,6 +34,7 @@ from desktop.services.schedule.orientation import OrientationService, SessionDet
 from desktop.services.schedule.places import PlaceRecord, PlacesService
 from desktop.ui.kit import dialogs
 from desktop.ui.kit.i18n import plural, tr, tr_noop
+from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.kit.operations import QueryOp
 from desktop.ui.kit.page import Page
 from desktop.ui.kit.tables import RecordListModel, fit_table, kept_view, record_table
@@ -74,6 +75,7 @@ class OrientationPage(Page):
         printing: PrintingService | None = None,
         *,
         clock: OfficeClock,
+        notices: ChangeNotices | None = None,
     ) -> None:
         super().__init__()
         self._orientation = orientation
@@ -116,7 +118,13 @@ class OrientationPage(Page):
         self.table = record_table(split, "sessionsTable", self.model, row_padding=12)
         split.addWidget(self.table)
         self.panel = SessionPanel(
-            split, orientation, registry, clock, can_write=can_write, printing=printing
+            split,
+            orientation,
+            registry,
+            clock,
+            can_write=can_write,
+            printing=printing,
+            notices=notices,
         )
         split.addWidget(self.panel)
         split.setSizes([220, 420])

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import KnownError
+from desktop.services.changes import Kind
 from desktop.services.office.clock import OfficeClock, to_local
 from desktop.services.printing.slips import PrintingService
 from desktop.services.registry.lists import RegistryService
@@ -38,6 +39,7 @@ from desktop.services.schedule.places import PlaceRecord
 from desktop.ui.kit import dialogs, operations
 from desktop.ui.kit.forms import FormDialog
 from desktop.ui.kit.i18n import plural, tr, tr_noop
+from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.kit.operations import WriteOp
 from desktop.ui.kit.tables import RecordListModel, fit_table, kept_view, record_table
 from desktop.ui.kit.widgets import InlineMessage, muted
@@ -77,6 +79,10 @@ def open_form(
     dialog.open()
 
 
+#: what orientation slips show
+SLIP_KINDS = frozenset({Kind.ORIENTATION, Kind.PLACE, Kind.CASE, Kind.PERSON})
+
+
 class SessionPanel(QGroupBox):
     """The session the page has chosen (``show_detail``) and the changes made to it."""
 
@@ -89,6 +95,7 @@ class SessionPanel(QGroupBox):
         *,
         can_write: bool,
         printing: PrintingService | None = None,
+        notices: ChangeNotices | None = None,
     ) -> None:
         super().__init__(tr("Session"), parent)
         self.setObjectName("sessionDetail")
@@ -97,6 +104,8 @@ class SessionPanel(QGroupBox):
         self._clock = clock
         self._can_write = can_write
         self._printing = printing
+        #: the open previews follow the records through these
+        self._notices = notices
         self.detail: SessionDetail | None = None
         #: the places in use, for the change dialog (the page reads them with the list)
         self.places: list[PlaceRecord] = []
@@ -336,7 +345,7 @@ class SessionPanel(QGroupBox):
         session = self._session()
         if self._printing is None or session is None or operations.is_busy(self):
             return
-        printing, session_id = self._printing, session.id
+        printing, session_id, notices = self._printing, session.id, self._notices
         name = f"orientation-slips-{to_local(session.starts_at):%Y-%m-%d}.pdf"
 
         def rendered(pdf: bytes) -> None:
@@ -345,7 +354,11 @@ class SessionPanel(QGroupBox):
                 pdf_preview,  # PDFium loads only when something is printed
             )
 
-            pdf_preview.open_pdf_preview(self, tr("Orientation slips"), pdf, name)
+            source = None
+            if notices is not None:  # the slips follow the session and its households
+                rebuild = lambda: printing.orientation_slips_pdf(session_id)  # noqa: E731
+                source = pdf_preview.PreviewSource(SLIP_KINDS, rebuild, notices)
+            pdf_preview.open_pdf_preview(self, tr("Orientation slips"), pdf, name, source=source)
 
         WriteOp(self, lambda: printing.orientation_slips_pdf(session_id)).success(rendered).failure(
             self._failed

@@ -259,6 +259,7 @@ class CaseActions(QWidget):
             printing=access.printing,
             can_write=access.can_write,
             clock=access.clock,
+            notices=access.notices,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
