@@ -9,7 +9,7 @@ a page is set a little smaller, then given two or three thirds.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
 
@@ -39,15 +39,20 @@ _GREY = 0.35
 _RULE_GREY = 0.7
 
 
-def render_slips(slips: Sequence[Slip]) -> bytes:
+def render_slips(slips: Sequence[Slip], laid_out: Callable[[int], None] | None = None) -> bytes:
     """One PDF with a slip per record, in record order, three to an A4 page.
 
     ValueError for an appointment kind, a thing to bring or a language the translation
-    files do not know, before anything is drawn.
+    files do not know, before anything is drawn. ``laid_out(n)`` is called after each
+    slip is laid out (the slow part: shaping Dari and Pashto); it may raise to stop.
     """
     if not slips:
         raise ValueError("No slips to print")
-    layouts = [_fit(slip) for slip in slips]
+    layouts = []
+    for slip in slips:
+        layouts.append(_fit(slip))
+        if laid_out is not None:
+            laid_out(len(layouts))
     out = BytesIO()
     canvas = new_canvas(out, "Appointment slips")
     slot = 0

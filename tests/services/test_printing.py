@@ -14,6 +14,7 @@ from desktop.services.office.accounts import AccountService
 from desktop.services.office.clock import office_today
 from desktop.services.office.permissions import Role
 from desktop.services.printing.slips import PrintingService, slip_language
+from desktop.services.progress import Cancelled, Progress
 from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
 from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
 from desktop.services.schedule.places import PlaceInput, PlacesService
@@ -141,3 +142,17 @@ def _case_ids(office) -> list[str]:  # type: ignore[no-untyped-def]
 
     with office.reading() as session:
         return list(session.scalars(select(Case.id)))
+
+
+def test_slips_report_each_one_laid_out_and_can_be_stopped(clerk) -> None:  # type: ignore[no-untyped-def]
+    day = office_today() + timedelta(days=3)
+    ids = [book(clerk, "Dari", time(9), day)[0], book(clerk, "Pashto", time(10), day)[0]]
+    printing = PrintingService(clerk)
+    seen: list[tuple[int, int]] = []
+    progress = Progress(lambda done, total, _text: seen.append((done, total)))
+    assert printing.slips_pdf(ids, progress).startswith(b"%PDF")
+    assert seen[-1] == (len(ids), len(ids))
+    stopping = Progress()
+    stopping.cancel()
+    with pytest.raises(Cancelled):
+        printing.slips_pdf(ids, stopping)

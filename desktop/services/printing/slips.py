@@ -8,7 +8,7 @@ step, taken only once they were really printed or saved.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -17,6 +17,7 @@ from desktop.errors import InvalidInput
 from desktop.services.office.clock import to_local
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
+from desktop.services.progress import Progress
 from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.orientation import OrientationService
 from desktop.services.schedule.places import PlaceRecord, PlacesService
@@ -41,6 +42,14 @@ def _place(record: PlaceRecord) -> Place:
     return Place(record.name, record.address, record.map_line)
 
 
+def _reporting(progress: Progress, total: int) -> Callable[[int], None]:
+    def laid_out(done: int) -> None:
+        progress.report(done, total, "Laying out slips")
+        progress.check()
+
+    return laid_out
+
+
 class PrintingService:
     def __init__(self, office: UnlockedOffice) -> None:
         self._office = office
@@ -56,8 +65,9 @@ class PrintingService:
             if a.status in PRINTABLE
         ]
 
-    def slips_pdf(self, appointment_ids: Sequence[str]) -> bytes:
-        """One slip per appointment, in the family's language beside English."""
+    def slips_pdf(self, appointment_ids: Sequence[str], progress: Progress | None = None) -> bytes:
+        """One slip per appointment, in the family's language beside English; ``progress``
+        hears of each slip laid out and may stop the work."""
         from reports.slips import render_slips  # reportlab loads only when printing
 
         self._office.require(Perm.SCHEDULE_WRITE, "print appointment slips for families")
@@ -86,7 +96,7 @@ class PrintingService:
             )
             for a in records
         ]
-        pdf = render_slips(slips)
+        pdf = render_slips(slips, _reporting(progress or Progress(), len(slips)))
         with self._office.unit_of_work() as session:
             self._office.audit(session, "slips_rendered", "appointment", "", {"count": len(slips)})
         return pdf

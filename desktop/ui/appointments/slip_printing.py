@@ -18,6 +18,7 @@ from desktop.errors import KnownError
 from desktop.services.changes import Kind
 from desktop.services.office.clock import to_local
 from desktop.services.printing.slips import PRINTABLE, PrintingService
+from desktop.services.progress import Progress
 from desktop.services.schedule.appointments import AppointmentRecord
 from desktop.ui.kit import dialogs
 from desktop.ui.kit.i18n import plural, tr, tr_noop
@@ -63,7 +64,7 @@ class SchedulePrinting:
             title = f"{title} – {place_name}"
         self._make(
             tr("Preparing the agenda…"),
-            lambda: printing.agenda_pdf(day, place_id),
+            lambda _progress: printing.agenda_pdf(day, place_id),
             lambda pdf: self._preview(
                 title,
                 pdf,
@@ -122,10 +123,19 @@ class SchedulePrinting:
                 lambda: printing.slips_pdf(ids),
             )
 
-        self._make(tr("Preparing the slips…"), lambda: printing.slips_pdf(ids), show)
+        self._make(
+            tr("Preparing the slips…"), lambda progress: printing.slips_pdf(ids, progress), show
+        )
 
-    def _make(self, notice: str, work: Callable[[], bytes], then: Callable[[bytes], None]) -> None:
+    def _make(
+        self, notice: str, work: Callable[[Progress], bytes], then: Callable[[bytes], None]
+    ) -> None:
         self._message.show_notice(notice)
+
+        def advanced(done: int, total: int, _text: str) -> None:
+            self._message.show_notice(
+                tr("{what} {done} of {total}").format(what=notice, done=done, total=total)
+            )
 
         def made(pdf: bytes) -> None:
             self._message.clear()
@@ -137,7 +147,9 @@ class SchedulePrinting:
             self._changed()
             dialogs.show_error(self._owner, tr("Print"), error.message)
 
-        self._making = WriteOp(self._owner, work).success(made).failure(failed).run()
+        self._making = (
+            WriteOp(self._owner, work).with_progress(advanced).success(made).failure(failed).run()
+        )
         self._changed()
 
     def _preview(
