@@ -16,7 +16,8 @@ from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.registry.household_types import CaseInput, PersonInput
+from desktop.services.registry.registration import RegistrationService
 from desktop.store.models import Person
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 

@@ -11,8 +11,10 @@ from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.clock import office_today
 from desktop.services.office.permissions import Role
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.registry.household_types import CaseInput, PersonInput
+from desktop.services.registry.registration import RegistrationService
+from desktop.services.schedule.appointment_types import AppointmentInput
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from tests.conftest import ADMIN_PASSWORD
 from tests.pdf_reading import pdf_text

@@ -12,7 +12,8 @@ from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.clock import office_today
 from desktop.services.office.permissions import Role
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.registry.household_types import CaseInput, PersonInput
+from desktop.services.registry.registration import RegistrationService
 from tests.conftest import USER_PASSWORD
 from tests.pdf_reading import pdf_text
 

@@ -12,12 +12,10 @@ from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.schedule.appointments import (
-    AppointmentInput,
-    AppointmentService,
-    ScheduleConflict,
-)
+from desktop.services.registry.household_types import CaseInput, PersonInput
+from desktop.services.registry.registration import RegistrationService
+from desktop.services.schedule.appointment_types import AppointmentInput, ScheduleConflict
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from tests.builders import force_status
 from tests.conftest import USER_PASSWORD

@@ -11,11 +11,8 @@ from desktop.services.changes import TABLE_KINDS, Change, Kind
 from desktop.services.office.clock import FrozenClock
 from desktop.services.office.permissions import Role
 from desktop.services.registry.duplicates import DuplicateService
-from desktop.services.registry.registration import (
-    CaseInput,
-    DocumentInput,
-    RegistrationService,
-)
+from desktop.services.registry.household_types import CaseInput, DocumentInput
+from desktop.services.registry.registration import RegistrationService
 from desktop.store.models import Base, Case
 from tests.builders import add_team, household, signed_in
 

@@ -18,12 +18,8 @@ from desktop.services.registry.duplicates import (
     find_candidates,
     score_pair,
 )
-from desktop.services.registry.registration import (
-    CaseInput,
-    DocumentInput,
-    PersonInput,
-    RegistrationService,
-)
+from desktop.services.registry.household_types import CaseInput, DocumentInput, PersonInput
+from desktop.services.registry.registration import RegistrationService
 from desktop.store.models import Document, Person
 
 VARIANTS = {

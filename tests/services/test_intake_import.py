@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from desktop.services.intake.importing import ImportCancelled, ImportService
 from desktop.services.office import audit
 from desktop.services.progress import Progress
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.registry.household_types import CaseInput, PersonInput
+from desktop.services.registry.registration import RegistrationService
 from desktop.services.registry.search import SearchService
 from desktop.store.models import Case, Document, Person
 

@@ -20,7 +20,8 @@ from desktop.services.journey.transitions import (
     transition,
 )
 from desktop.services.office.permissions import Role
-from desktop.services.registry.registration import CaseInput, RegistrationService
+from desktop.services.registry.household_types import CaseInput
+from desktop.services.registry.registration import RegistrationService
 from desktop.store.models import AuditEvent
 from tests.builders import add_team, force_status, household, signed_in
 

@@ -19,7 +19,8 @@ from desktop.services.office.clock import office_today, to_utc
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.office.settings import PEC_VALID_HOURS, SettingsService
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.registry.household_types import CaseInput, PersonInput
+from desktop.services.registry.registration import RegistrationService
 from tests.builders import force_status
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 

@@ -45,15 +45,12 @@ from desktop.services.office.clock import to_utc
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.office.settings import INFORM_HOURS
+from desktop.services.registry.household_types import CaseInput, DocumentInput, PersonInput
 from desktop.services.registry.lists import RegistryService
-from desktop.services.registry.registration import (
-    CaseInput,
-    DocumentInput,
-    PersonInput,
-    RegistrationService,
-)
+from desktop.services.registry.registration import RegistrationService
 from desktop.services.registry.search import SearchService
-from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.schedule.appointment_types import AppointmentInput
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.orientation import OrientationService, SessionInput
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from tests.conftest import ADMIN_PASSWORD, CHEAP_KDF, USER_PASSWORD

@@ -18,12 +18,8 @@ from desktop.services.office.clock import office_today, to_local, to_utc
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.printing.medical import MedicalPrintingService
-from desktop.services.registry.registration import (
-    CaseInput,
-    DocumentInput,
-    PersonInput,
-    RegistrationService,
-)
+from desktop.services.registry.household_types import CaseInput, DocumentInput, PersonInput
+from desktop.services.registry.registration import RegistrationService
 from desktop.store.models import AuditEvent
 from reports.kit.translations import translation
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD

@@ -15,7 +15,8 @@ from desktop.services.office.accounts import AccountService
 from desktop.services.office.clock import age_on
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.registry.household_types import CaseInput, PersonInput
+from desktop.services.registry.registration import RegistrationService
 from desktop.services.schedule.orientation import OrientationService, SessionInput
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.store.models import Appointment, AppointmentAttendee, Person

@@ -15,8 +15,10 @@ from desktop.services.office.clock import office_today
 from desktop.services.office.permissions import Role
 from desktop.services.printing.slips import PrintingService, slip_language
 from desktop.services.progress import Cancelled, Progress
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.registry.household_types import CaseInput, PersonInput
+from desktop.services.registry.registration import RegistrationService
+from desktop.services.schedule.appointment_types import AppointmentInput
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.store.models import AuditEvent
 from tests.conftest import USER_PASSWORD

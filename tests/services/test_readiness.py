@@ -27,12 +27,8 @@ from desktop.services.office.accounts import AccountService
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.office.settings import ADULT_AGE, SettingsService
-from desktop.services.registry.registration import (
-    CaseInput,
-    DocumentInput,
-    PersonInput,
-    RegistrationService,
-)
+from desktop.services.registry.household_types import CaseInput, DocumentInput, PersonInput
+from desktop.services.registry.registration import RegistrationService
 from desktop.services.schedule.orientation import OrientationService, SessionInput
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.store.models import (

@@ -11,10 +11,8 @@ from desktop.services.journey.transitions import JourneyService
 from desktop.services.office import audit, auth
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.permissions import Role
+from desktop.services.registry.household_types import CaseInput, DocumentInput, PersonInput
 from desktop.services.registry.registration import (
-    CaseInput,
-    DocumentInput,
-    PersonInput,
     RegistrationService,
     fill_from_mrz,
     validate_person,

@@ -156,7 +156,8 @@ def test_search_needs_registry_read(office, data_dir, people):
 def test_the_household_phone_finds_its_members_and_noise_is_dropped(office, people):
     from desktop.services.office.accounts import AccountService
     from desktop.services.office.permissions import Role
-    from desktop.services.registry.registration import CaseInput, RegistrationService
+    from desktop.services.registry.household_types import CaseInput
+    from desktop.services.registry.registration import RegistrationService
 
     AccountService(office).add_user("clerk", frozenset({Role.REGISTRATION}), USER_PASSWORD)
     data_dir = office.info.data_dir

@@ -27,14 +27,11 @@ from desktop.services.medical.fitness import FitnessService
 from desktop.services.office import auth
 from desktop.services.office.clock import office_today
 from desktop.services.office.session import UnlockedOffice
+from desktop.services.registry.household_types import CaseInput, DocumentInput, PersonInput
 from desktop.services.registry.lists import RegistryService
-from desktop.services.registry.registration import (
-    CaseInput,
-    DocumentInput,
-    PersonInput,
-    RegistrationService,
-)
-from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.registry.registration import RegistrationService
+from desktop.services.schedule.appointment_types import AppointmentInput
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.orientation import OrientationService, SessionInput
 from desktop.services.schedule.places import PlacesService
 from desktop.ui.appointments.appointment_window import AppointmentDialog
@@ -517,7 +514,7 @@ def test_a_change_made_elsewhere_reloads_the_window_and_keeps_the_member(
 def test_saving_someone_registered_before_warns_with_reasons(
     qtbot, registration, case_id, office, monkeypatch
 ):
-    from desktop.services.registry.registration import CaseInput
+    from desktop.services.registry.household_types import CaseInput
 
     # the principal of this household, registered again in a new household
     other_case = registration.create_case(CaseInput(destination_country="CAN"))

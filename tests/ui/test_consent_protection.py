@@ -16,7 +16,8 @@ from desktop.services.demo.office import create_demo_office
 from desktop.services.office import auth
 from desktop.services.office.clock import FrozenClock
 from desktop.services.office.session import UnlockedOffice
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.registry.household_types import CaseInput, PersonInput
+from desktop.services.registry.registration import RegistrationService
 from desktop.ui.kit import operations
 from desktop.ui.registry.case_view import CaseView
 from desktop.ui.registry.consent_protection import ConsentDialog, ProtectionDialog

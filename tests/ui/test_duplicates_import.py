@@ -17,8 +17,9 @@ from desktop.services.intake.importing import ImportService
 from desktop.services.office import auth
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.duplicates import DuplicateService
+from desktop.services.registry.household_types import CaseInput, PersonInput
 from desktop.services.registry.lists import RegistryService
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.registry.registration import RegistrationService
 from desktop.ui.intake import duplicates_page, import_dialog
 from desktop.ui.intake.comparison import FIELDS
 from desktop.ui.intake.duplicates_page import DuplicatesPage

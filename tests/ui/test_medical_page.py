@@ -23,8 +23,10 @@ from desktop.services.office.accounts import AccountService
 from desktop.services.office.clock import FrozenClock, office_today, to_local
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.registry.household_types import CaseInput, PersonInput
+from desktop.services.registry.registration import RegistrationService
+from desktop.services.schedule.appointment_types import AppointmentInput
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.services.vocabulary import FORBIDDEN_SSR, MOBILITY_SSR, OTHER_SSR
 from desktop.ui.kit import operations

@@ -22,8 +22,9 @@ from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.office.settings import ORIENTATION_CAPACITY, SettingsService
 from desktop.services.printing.slips import PrintingService
+from desktop.services.registry.household_types import CaseInput, PersonInput
 from desktop.services.registry.lists import RegistryService
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.registry.registration import RegistrationService
 from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.orientation import OrientationService, SessionInput
 from desktop.services.schedule.places import PlaceInput, PlacesService

@@ -16,8 +16,9 @@ from desktop.services.changes import Change, Kind
 from desktop.services.demo.office import create_demo_office
 from desktop.services.office import auth
 from desktop.services.office.session import UnlockedOffice
+from desktop.services.registry.household_types import CaseInput, PersonInput
 from desktop.services.registry.lists import CaseSummary, PersonRow, RegistryService
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
+from desktop.services.registry.registration import RegistrationService
 from desktop.services.registry.search import SearchHit, SearchService
 from desktop.ui.kit import operations
 from desktop.ui.kit.notices import ChangeNotices

@@ -25,9 +25,11 @@ from desktop.services.office.clock import FrozenClock, OfficeClock, day_bounds
 from desktop.services.office.permissions import Role
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.printing.slips import PrintingService
+from desktop.services.registry.household_types import CaseInput, PersonInput
 from desktop.services.registry.lists import RegistryService
-from desktop.services.registry.registration import CaseInput, PersonInput, RegistrationService
-from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.registry.registration import RegistrationService
+from desktop.services.schedule.appointment_types import AppointmentInput
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.orientation import OrientationService
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.ui.appointments.answers import NotificationDialog, OutcomeDialog

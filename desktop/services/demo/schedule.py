@@ -16,7 +16,8 @@ from sqlalchemy import select
 from desktop.errors import InvalidInput
 from desktop.services.office.clock import to_utc
 from desktop.services.office.session import UnlockedOffice
-from desktop.services.schedule.appointments import AppointmentInput, AppointmentService
+from desktop.services.schedule.appointment_types import AppointmentInput
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.orientation import OrientationService, SessionInput
 from desktop.services.schedule.places import PlaceInput, PlacesService
 from desktop.store.models import Case

@@ -27,12 +27,8 @@ from desktop.services.office.clock import office_today, to_local
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.printing.slips import slip_language
-from desktop.services.registry.registration import (
-    CaseDetail,
-    DocumentRecord,
-    MemberRecord,
-    RegistrationService,
-)
+from desktop.services.registry.household_types import CaseDetail, DocumentRecord, MemberRecord
+from desktop.services.registry.registration import RegistrationService
 from desktop.services.vocabulary import MEDICAL_KIND_TITLES, MEDICAL_OUTCOME_TITLES
 from desktop.store.models import Case
 from reports.records import Certificate, EnclosedDocument, Envelope

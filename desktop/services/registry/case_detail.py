@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.services.registry.registration import (
+from desktop.services.registry.household_types import (
     CaseDetail,
     CustodyStep,
     DocumentRecord,

@@ -17,14 +17,14 @@ from desktop.errors import InvalidInput
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.household_rows import clean
-from desktop.services.registry.lookups import active_person
-from desktop.services.registry.registration import (
+from desktop.services.registry.household_types import (
     CONSENT_PURPOSES,
     PROTECTION_CATEGORIES,
     PROTECTION_NEEDS,
     ConsentRecord,
     ProtectionRecord,
 )
+from desktop.services.registry.lookups import active_person
 from desktop.store.models import Consent, ProtectionDetail
 
 

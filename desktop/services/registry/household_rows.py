@@ -9,18 +9,15 @@ custody step.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
 from desktop.services.office.session import UnlockedOffice
+from desktop.services.registry.household_types import CaseInput, DocumentInput, PersonInput
 from desktop.services.vocabulary import LANGUAGES
 from desktop.store.models import CustodyEvent, Document, Person
-
-if TYPE_CHECKING:  # the inputs are defined with the service; only their fields are read here
-    from desktop.services.registry.registration import CaseInput, DocumentInput, PersonInput
 
 #: ISO 3166 alpha-3 shape, plus the ICAO codes for stateless persons and refugees
 COUNTRY = re.compile(r"^(?:[A-Z]{3}|XXA|XXB|XXC)$")

@@ -8,9 +8,7 @@ to the protection role; everyone else sees only the yes/no specific-needs flag.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import TYPE_CHECKING
+from datetime import date
 
 from sqlalchemy import select
 
@@ -18,6 +16,8 @@ from desktop.errors import InvalidInput
 from desktop.services.journey.transitions import JourneyService
 from desktop.services.office.permissions import Perm
 from desktop.services.office.session import UnlockedOffice
+from desktop.services.registry.case_detail import read_case_detail
+from desktop.services.registry.consent_protection import ConsentAndProtection
 from desktop.services.registry.duplicates import Candidate, candidates_around
 from desktop.services.registry.household_rows import (
     COUNTRY,
@@ -27,6 +27,17 @@ from desktop.services.registry.household_rows import (
     clean,
     new_document,
     person_fields,
+)
+from desktop.services.registry.household_types import (
+    CUSTODY,
+    CaseDetail,
+    CaseInput,
+    ConsentRecord,
+    DocumentInput,
+    MrzFill,
+    PersonInput,
+    Problems,
+    ProtectionRecord,
 )
 from desktop.services.registry.lookups import active_case, active_person
 from desktop.services.registry.mrz import parse_mrz
@@ -42,173 +53,6 @@ from desktop.services.vocabulary import (
 )
 from desktop.store.models import Case, CustodyEvent, Document, Person, ProtectionDetail
 from desktop.store.tracking import next_counter
-
-if TYPE_CHECKING:
-    from desktop.services.registry.consent_protection import ConsentAndProtection
-
-CUSTODY = ("family", "office_safe", "handed_at_airport", "returned")
-CONSENT_PURPOSES = ("registration", "data_sharing_hq", "data_sharing_receiving_country", "medical")
-PROTECTION_CATEGORIES = (
-    "sgbv_risk",
-    "unaccompanied_child",
-    "separated_child",
-    "single_female_head",
-    "older_person_at_risk",
-    "disability",
-    "other",
-)
-PROTECTION_NEEDS = (
-    "female_escort",
-    "female_interpreter",
-    "separate_seating",
-    "accessible_transport",
-    "other",
-)
-
-
-@dataclass(frozen=True)
-class CaseInput:
-    destination_country: str | None = None
-    programme: str | None = None
-    partner: str | None = None
-    family_language: str | None = None
-    accommodation: str | None = None
-    contact_phone: str | None = None
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class PersonInput:
-    relationship: str
-    given_name: str
-    sex: str
-    date_of_birth: date | None
-    dob_precision: str = "exact"
-    family_name: str = ""
-    father_name: str = ""
-    grandfather_name: str = ""
-    native_name: str = ""
-    nationality: str = "AFG"
-    languages: tuple[str, ...] = ()
-    phone: str | None = None
-    specific_needs: bool = False
-
-
-@dataclass(frozen=True)
-class DocumentInput:
-    doc_type: str
-    number: str
-    issuing_country: str | None = None
-    issue_date: date | None = None
-    expiry_date: date | None = None
-    machine_readable: bool = False
-    mrz: str | None = None
-    custody: str = "family"
-
-
-@dataclass(frozen=True)
-class StatusStep:
-    status: str
-    reason: str
-    at: datetime
-    by: str
-
-
-@dataclass(frozen=True)
-class CustodyStep:
-    custody: str
-    note: str
-    at: datetime
-    by: str
-
-
-@dataclass(frozen=True)
-class DocumentRecord:
-    id: str
-    doc_type: str
-    number: str
-    issuing_country: str | None
-    issue_date: date | None
-    expiry_date: date | None
-    machine_readable: bool
-    custody: str
-    custody_history: tuple[CustodyStep, ...]
-
-
-@dataclass(frozen=True)
-class MemberRecord:
-    id: str
-    relationship: str
-    given_name: str
-    family_name: str
-    father_name: str
-    grandfather_name: str
-    native_name: str
-    sex: str
-    date_of_birth: date | None
-    dob_precision: str
-    nationality: str
-    languages: tuple[str, ...]
-    phone: str | None
-    specific_needs: bool
-    documents: tuple[DocumentRecord, ...]
-
-
-@dataclass(frozen=True)
-class CaseDetail:
-    id: str
-    case_number: str
-    status: str
-    destination_country: str | None
-    programme: str | None
-    partner: str | None
-    family_language: str | None
-    accommodation: str | None
-    contact_phone: str | None
-    notes: str
-    members: tuple[MemberRecord, ...]
-    history: tuple[StatusStep, ...]
-
-
-@dataclass(frozen=True)
-class ConsentRecord:
-    id: str
-    purpose: str
-    given_on: date
-    taken_by: str
-    note: str
-
-
-@dataclass(frozen=True)
-class ProtectionRecord:
-    person_id: str
-    categories: tuple[str, ...]
-    needs: tuple[str, ...]
-    consent_to_share: bool
-    notes: str
-
-
-@dataclass(frozen=True)
-class MrzFill:
-    """What a scanned MRZ fills in: the document and the person's identity fields."""
-
-    document: DocumentInput
-    given_name: str
-    family_name: str
-    sex: str
-    date_of_birth: date | None
-    dob_precision: str
-    nationality: str
-
-
-@dataclass
-class Problems:
-    """Field -> message, for validation as the clerk types."""
-
-    by_field: dict[str, str] = field(default_factory=dict)
-
-    def add(self, name: str, message: str) -> None:
-        self.by_field.setdefault(name, message)
 
 
 def validate_person(data: PersonInput, *, today: date) -> dict[str, str]:
@@ -284,7 +128,6 @@ class RegistrationService:
     def __init__(self, office: UnlockedOffice) -> None:
         # consent_protection returns records defined in this module, so it imports this
         # module; it is imported here, once this module is loaded, not at the top
-        from desktop.services.registry.consent_protection import ConsentAndProtection
 
         self._office = office
         self._restricted: ConsentAndProtection = ConsentAndProtection(office)
@@ -433,7 +276,6 @@ class RegistrationService:
         self._office.require(Perm.REGISTRY_READ, "open households")
         # case_detail builds the records defined in this module, so it imports this
         # module: it is imported on first use, not at the top
-        from desktop.services.registry.case_detail import read_case_detail
 
         with self._office.reading() as session:
             return read_case_detail(session, self._case(session, case_id))

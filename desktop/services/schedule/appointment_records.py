@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.services.registry.names import latin_name
-from desktop.services.schedule.appointments import (
+from desktop.services.schedule.appointment_types import (
     AppointmentRecord,
     AttendeeRecord,
     NotificationRecord,

@@ -21,7 +21,7 @@ from desktop.services.journey.transitions import JourneyService
 from desktop.services.office.clock import to_local, to_utc
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.lookups import active_case
-from desktop.services.schedule.appointments import (
+from desktop.services.schedule.appointment_types import (
     AppointmentInput,
     BulkPlan,
     Conflict,

@@ -20,7 +20,7 @@ from desktop.errors import InvalidInput
 from desktop.services.journey.transitions import JourneyService
 from desktop.services.office.session import UnlockedOffice
 from desktop.services.registry.lookups import active_case
-from desktop.services.schedule.appointments import AppointmentInput, Conflict, ScheduleConflict
+from desktop.services.schedule.appointment_types import AppointmentInput, Conflict, ScheduleConflict
 from desktop.services.schedule.booking import (
     Booking,
     active_location,

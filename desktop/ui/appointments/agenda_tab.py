@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.office.clock import OfficeClock
 from desktop.services.printing.slips import PRINTABLE
-from desktop.services.schedule.appointments import AppointmentRecord
+from desktop.services.schedule.appointment_types import AppointmentRecord
 from desktop.services.schedule.places import PlaceRecord
 from desktop.services.vocabulary import APPOINTMENT_KIND_TITLES, APPOINTMENT_KINDS
 from desktop.ui.appointments.list_tabs import AppointmentList, ScheduleActions

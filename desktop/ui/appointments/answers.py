@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.schedule.appointments import AppointmentRecord, AppointmentService
+from desktop.services.schedule.appointment_types import AppointmentRecord
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.vocabulary import INTERVIEW_OUTCOMES
 from desktop.ui.appointments.models import day_and_clock, kind_title, notify_method, outcome_title
 from desktop.ui.kit.forms import CheckedFormDialog, add_checked_rows

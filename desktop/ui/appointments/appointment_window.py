@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from desktop.errors import KnownError
 from desktop.services.changes import Change, Kind
 from desktop.services.office.clock import OfficeClock
-from desktop.services.schedule.appointments import AppointmentRecord, AppointmentService
+from desktop.services.schedule.appointment_types import AppointmentRecord
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.places import PlacesService
 from desktop.ui.appointments.answers import (
     NotificationDialog,

@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.services.office.clock import to_local
-from desktop.services.schedule.appointments import AppointmentRecord
+from desktop.services.schedule.appointment_types import AppointmentRecord
 from desktop.ui.kit.i18n import tr
 from desktop.ui.kit.widgets import SPACING, add_button, muted
 

@@ -26,11 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.office.clock import OfficeClock, to_local
-from desktop.services.schedule.appointments import (
-    AppointmentInput,
-    AppointmentRecord,
-    AppointmentService,
-)
+from desktop.services.schedule.appointment_types import AppointmentInput, AppointmentRecord
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.places import PlacesService
 from desktop.ui.appointments.fields import interpreter_box, kind_box
 from desktop.ui.appointments.models import day_and_clock, kind_title

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from desktop.errors import KnownError
 from desktop.services.office.clock import OfficeClock, to_local
 from desktop.services.registry.lists import RegistryService
-from desktop.services.schedule.appointments import AppointmentService, BulkPlan, ScheduleConflict
+from desktop.services.schedule.appointment_types import BulkPlan, ScheduleConflict
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.places import PlaceRecord, PlacesService
 from desktop.services.vocabulary import APPOINTMENT_KIND_TITLES
 from desktop.ui.appointments.bulk_households import HouseholdPicker

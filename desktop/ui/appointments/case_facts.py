@@ -12,7 +12,8 @@ from datetime import datetime
 
 from desktop.services.journey.readiness import ReadinessReport, ReadinessService
 from desktop.services.office.clock import OfficeClock, to_local
-from desktop.services.schedule.appointments import AppointmentRecord, AppointmentService
+from desktop.services.schedule.appointment_types import AppointmentRecord
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.orientation import (
     CaseOrientation,
     EnrolmentRecord,

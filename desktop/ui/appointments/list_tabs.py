@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.office.clock import OfficeClock
-from desktop.services.schedule.appointments import AppointmentRecord
+from desktop.services.schedule.appointment_types import AppointmentRecord
 from desktop.ui.appointments.models import NO_SHOW_COLUMNS, inform_columns, status_text
 from desktop.ui.kit import palette
 from desktop.ui.kit.i18n import tr, tr_noop

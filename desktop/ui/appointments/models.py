@@ -13,7 +13,11 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from desktop.services.office.clock import OfficeClock, to_local
-from desktop.services.schedule.appointments import AppointmentRecord, NotificationRecord, Proposal
+from desktop.services.schedule.appointment_types import (
+    AppointmentRecord,
+    NotificationRecord,
+    Proposal,
+)
 from desktop.services.vocabulary import NOTIFY_METHOD_TITLES
 from desktop.ui.kit.i18n import tr, tr_noop
 from desktop.ui.kit.tables import Column, words

@@ -24,7 +24,8 @@ from desktop.services.changes import Change, Kind
 from desktop.services.office.clock import OfficeClock
 from desktop.services.printing.slips import PrintingService
 from desktop.services.registry.lists import RegistryService
-from desktop.services.schedule.appointments import AppointmentRecord, AppointmentService
+from desktop.services.schedule.appointment_types import AppointmentRecord
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.places import PlaceRecord, PlacesService
 from desktop.ui.appointments.agenda_tab import AgendaTab
 from desktop.ui.appointments.answers import (

@@ -19,7 +19,7 @@ from desktop.services.changes import Kind
 from desktop.services.office.clock import to_local
 from desktop.services.printing.slips import PRINTABLE, PrintingService
 from desktop.services.progress import Progress
-from desktop.services.schedule.appointments import AppointmentRecord
+from desktop.services.schedule.appointment_types import AppointmentRecord
 from desktop.ui.kit import dialogs
 from desktop.ui.kit.i18n import plural, tr, tr_noop
 from desktop.ui.kit.notices import ChangeNotices

@@ -17,12 +17,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from desktop.errors import KnownError
 from desktop.services.office.clock import OfficeClock
-from desktop.services.schedule.appointments import (
-    AppointmentInput,
-    AppointmentService,
-    Conflict,
-    ScheduleConflict,
-)
+from desktop.services.schedule.appointment_types import AppointmentInput, Conflict, ScheduleConflict
+from desktop.services.schedule.appointments import AppointmentService
 from desktop.services.schedule.places import PlaceRecord, PlacesService
 from desktop.ui.appointments.fields import fill_places, minutes_box, no_places_yet
 from desktop.ui.kit import operations, palette

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import KnownError
 from desktop.services.registry.duplicates import MERGEABLE_FIELDS
-from desktop.services.registry.registration import CaseDetail, MemberRecord
+from desktop.services.registry.household_types import CaseDetail, MemberRecord
 from desktop.ui.kit import palette
 from desktop.ui.kit.i18n import tr, tr_noop
 from desktop.ui.kit.tables import RightToLeftDelegate

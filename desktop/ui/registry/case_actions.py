@@ -20,14 +20,14 @@ from desktop.errors import KnownError, PermissionDenied
 from desktop.services.journey.transitions import JourneyService, StatusChoices
 from desktop.services.office.clock import OfficeClock
 from desktop.services.registry.duplicates import Candidate
-from desktop.services.registry.registration import (
+from desktop.services.registry.household_types import (
     CaseDetail,
     DocumentInput,
     DocumentRecord,
     MemberRecord,
     PersonInput,
-    RegistrationService,
 )
+from desktop.services.registry.registration import RegistrationService
 from desktop.ui.kit import dialogs
 from desktop.ui.kit.forms import FormDialog
 from desktop.ui.kit.i18n import tr, tr_noop

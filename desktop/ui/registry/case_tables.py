@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop.services.registry.registration import DocumentRecord, MemberRecord, StatusStep
+from desktop.services.registry.household_types import DocumentRecord, MemberRecord, StatusStep
 from desktop.ui.kit.i18n import tr_noop
 from desktop.ui.kit.tables import Column
 from desktop.ui.registry.document_dialogs import local_time

@@ -29,13 +29,13 @@ from desktop.services.changes import Change, Kind
 from desktop.services.journey.transitions import JourneyService
 from desktop.services.medical.fitness import FitnessSummary
 from desktop.services.office.clock import OfficeClock
-from desktop.services.registry.registration import (
+from desktop.services.registry.household_types import (
     CaseDetail,
     DocumentRecord,
     MemberRecord,
-    RegistrationService,
     StatusStep,
 )
+from desktop.services.registry.registration import RegistrationService
 from desktop.ui.appointments.case_schedule import CaseSchedule, CaseSchedulePanel
 from desktop.ui.kit import operations, palette
 from desktop.ui.kit.i18n import tr, tr_noop

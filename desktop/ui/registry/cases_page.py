@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from desktop.errors import KnownError
 from desktop.services.changes import Change, Kind
+from desktop.services.registry.household_types import CaseInput
 from desktop.services.registry.lists import RegistryFilter, RegistryService
-from desktop.services.registry.registration import CaseInput, RegistrationService
+from desktop.services.registry.registration import RegistrationService
 from desktop.ui.kit import dialogs
 from desktop.ui.kit.i18n import plural, tr, tr_noop
 from desktop.ui.kit.operations import QueryOp

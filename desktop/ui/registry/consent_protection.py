@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import KnownError
 from desktop.services.office.clock import OfficeClock
-from desktop.services.registry.registration import (
+from desktop.services.registry.household_types import (
     CONSENT_PURPOSES,
     PROTECTION_CATEGORIES,
     PROTECTION_NEEDS,
     ConsentRecord,
     ProtectionRecord,
-    RegistrationService,
 )
+from desktop.services.registry.registration import RegistrationService
 from desktop.ui.kit import operations
 from desktop.ui.kit.forms import FormDialog, combo
 from desktop.ui.kit.i18n import tr, tr_noop

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.office.clock import to_local
-from desktop.services.registry.registration import (
+from desktop.services.registry.household_types import (
     CUSTODY,
     CustodyStep,
     DocumentInput,
     DocumentRecord,
-    validate_document,
 )
+from desktop.services.registry.registration import validate_document
 from desktop.services.vocabulary import DOCUMENT_TYPES
 from desktop.ui.kit.forms import CheckedFormDialog, FormDialog, add_checked_rows, combo, select_data
 from desktop.ui.kit.i18n import tr

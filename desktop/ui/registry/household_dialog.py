@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
-from desktop.services.registry.registration import CaseDetail, CaseInput
+from desktop.services.registry.household_types import CaseDetail, CaseInput
 from desktop.services.vocabulary import LANGUAGES
 from desktop.ui.kit.forms import FormDialog, select_data
 from desktop.ui.kit.i18n import tr

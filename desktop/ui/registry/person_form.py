@@ -24,15 +24,14 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import InvalidInput
 from desktop.services.office.clock import OfficeClock
-from desktop.services.registry.registration import (
+from desktop.services.registry.household_types import (
     CUSTODY,
     DocumentInput,
     MemberRecord,
     MrzFill,
     PersonInput,
-    RegistrationService,
-    fill_from_mrz,
 )
+from desktop.services.registry.registration import RegistrationService, fill_from_mrz
 from desktop.services.vocabulary import DOB_PRECISIONS, LANGUAGES, RELATIONSHIPS, SEXES
 from desktop.ui.kit.forms import CheckedFormDialog, add_checked_rows, combo, select_data
 from desktop.ui.kit.i18n import tr, tr_noop
