@@ -4,8 +4,8 @@ Times are agreed in office time (Europe/Tirane) and stored in UTC (see office_ti
 A rescheduled appointment keeps its row and points to the new one, so the chain of
 dates a family was given stays visible.
 
-This module holds the records the interface works with and ``AppointmentService``, which
-checks the permission of every call; the work is done beside it: ``scheduling`` (one
+This module holds ``AppointmentService``, which checks the permission of every call (the
+records it hands out are in ``appointment_types``); the work is done beside it: ``scheduling`` (one
 appointment at a time) and ``bulk`` (many), both through ``booking`` and ``conflicts``;
 ``attendance`` (telling the family, who came, outcomes); ``appointment_queries`` and
 ``appointment_records`` (reading).
