@@ -7,22 +7,19 @@ a background thread while the user types, and used after the password.
 
 from __future__ import annotations
 
-import importlib
 import logging
-import pkgutil
 import sys
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME
 from desktop.errors import KnownError, ThrottledError
 from desktop.paths import demo_dir_for
 from desktop.services.office.status import OfficeStatus, office_status
+from desktop.startup import AfterFirstPaint, Preloader
 from desktop.store.paths import OfficePaths
 from desktop.ui.kit import dialogs
 from desktop.ui.kit.i18n import install_translations
@@ -41,10 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("desktop.app")
 
-#: loaded on a background thread while the user types (besides every service module)
-PRELOAD_BACKGROUND = ("sqlalchemy.orm", "alembic.command")
-PRELOAD_GUI_DELAY_MS = 150
-
 DEMO_HOUSEHOLDS_DEFAULT = 200
 
 
@@ -58,44 +51,6 @@ class _CrashRelay(QObject):
 
     crashed = Signal(object)
     known_error = Signal(str)
-
-
-class AfterFirstPaint(QObject):
-    """Run ``callback`` once ``widget`` has painted (or after a short fallback delay)."""
-
-    FALLBACK_MS = 500
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._callback: Callable[[], None] | None = callback
-        widget.installEventFilter(self)
-        QTimer.singleShot(self.FALLBACK_MS, self._fire)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._fire)
-        return False
-
-    def fire_now(self) -> None:
-        """Run the callback at once if it has not run yet."""
-        self._fire()
-
-    def _fire(self) -> None:
-        callback, self._callback = self._callback, None
-        if callback is not None:
-            callback()
-
-
-def service_modules() -> list[str]:
-    """Every module of the services but the demo builder (Qt-free: safe on any thread)."""
-    import desktop.services
-
-    return [
-        info.name
-        for info in pkgutil.walk_packages(desktop.services.__path__, "desktop.services.")
-        if not info.name.startswith("desktop.services.demo")
-    ]
 
 
 class DesktopApp(QObject):
@@ -117,9 +72,7 @@ class DesktopApp(QObject):
         #: what the main window's pages were built from (None while locked)
         self.context: UiContext | None = None
         self.idle: IdleWatcher | None = None
-        self.preloader: threading.Thread | None = None
-        #: everything the main window needs is loaded (the user was still typing)
-        self.preloaded = False
+        self.preloader: Preloader | None = None
         self._drafts: dict[str, dict[str, Any]] = {}
         self._drafts_owner: str | None = None
         self._first_paint: AfterFirstPaint | None = None
@@ -179,27 +132,13 @@ class DesktopApp(QObject):
         return self.lock is not None
 
     def _start_preload(self) -> None:
-        def preload() -> None:
-            for name in (*PRELOAD_BACKGROUND, *service_modules()):
-                importlib.import_module(name)
-
-        self.preloader = threading.Thread(target=preload, name="preload", daemon=True)
+        self.preloader = Preloader()
         self.preloader.start()
-        QTimer.singleShot(PRELOAD_GUI_DELAY_MS, self._preload_gui)
 
-    def _preload_gui(self) -> None:
-        # the GUI modules import the services too: wait until the thread is done with them
-        if self.preloader is not None and self.preloader.is_alive():
-            QTimer.singleShot(PRELOAD_GUI_DELAY_MS, self._preload_gui)
-            return
-        from desktop.ui.pages import PRELOAD
-
-        for name in PRELOAD:
-            importlib.import_module(name)
-        import qtawesome
-
-        qtawesome.icon("fa6s.house")  # loads the icon fonts now, not after the password
-        self.preloaded = True
+    @property
+    def preloaded(self) -> bool:
+        """Everything the main window needs is loaded (the user was still typing)."""
+        return self.preloader is not None and self.preloader.done
 
     def _show_unlock(self, prefill_user: str = "") -> UnlockWindow:
         from desktop.ui.shell.unlock_window import UnlockWindow

@@ -8,7 +8,7 @@ import pkgutil
 import sys
 
 import desktop.ui
-from desktop.app import service_modules
+from desktop.startup import service_modules
 from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.permissions import Role

@@ -19,8 +19,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 import desktop.cli
 import desktop.app as A
-A.PRELOAD_BACKGROUND = ()
-A.PRELOAD_GUI = ()
 app = QApplication([])
 desk = A.DesktopApp(app, Path(sys.argv[1]))
 assert desk.start()

@@ -109,16 +109,30 @@ def validate_medical(
 ) -> dict[str, str]:
     """Problems by field name, for a form to show as the medical officer types; ``now``
     is the office clock's (``MedicalService.problems`` passes it)."""
-    moment = now
-    day = today or office_today(moment)
     problems: dict[str, str] = {}
+    # in this order: a form shows the first problem beside OK
+    _check_when(data, now, today, problems)
+    _check_record(data, today or office_today(now), problems)
+    _check_flight_needs(data, problems)
+    _check_escort_and_outcome(data, problems)
+    if len(data.notes) > 10_000:
+        problems["notes"] = "Keep the notes under 10,000 characters."
+    return problems
+
+
+def _check_when(
+    data: MedicalInput, now: datetime, today: date | None, problems: dict[str, str]
+) -> None:
     try:
         examined = to_utc(data.examined_on, data.examined_at)
     except InvalidInput as exc:  # the hour the clocks skip
         problems["examined_at"] = exc.message
     else:
-        if today is None and examined > moment + timedelta(minutes=5):
+        if today is None and examined > now + timedelta(minutes=5):
             problems["examined_at"] = "An examination cannot be recorded before it happened."
+
+
+def _check_record(data: MedicalInput, day: date, problems: dict[str, str]) -> None:
     if data.kind not in MEDICAL_KINDS:
         problems["kind"] = "Choose the kind of examination."
     if data.outcome not in MEDICAL_OUTCOMES:
@@ -136,6 +150,9 @@ def validate_medical(
             problems["review_date"] = "The review comes after the examination."
     elif data.review_date is not None:
         problems["review_date"] = "Only a deferral has a review date."
+
+
+def _check_flight_needs(data: MedicalInput, problems: dict[str, str]) -> None:
     if data.mobility_ssr is not None and data.mobility_ssr not in MOBILITY_SSR:
         problems["mobility_ssr"] = f"Choose one of {', '.join(MOBILITY_SSR)}."
     forbidden = [c for c in data.other_ssr if c in FORBIDDEN_SSR]
@@ -148,6 +165,9 @@ def validate_medical(
         problems["oxygen_lpm"] = "Oxygen is between 0.5 and 15 litres per minute."
     if data.pregnancy_weeks is not None and not 1 <= data.pregnancy_weeks <= 42:
         problems["pregnancy_weeks"] = "Weeks of pregnancy are between 1 and 42."
+
+
+def _check_escort_and_outcome(data: MedicalInput, problems: dict[str, str]) -> None:
     if data.outcome == "fit_medical_escort":
         if data.escort not in ESCORT_TYPES:
             problems["escort"] = "Say whether a nurse or a doctor escorts."
@@ -161,9 +181,6 @@ def validate_medical(
             "Say which condition applies (mobility, oxygen, MEDIF or another SSR code), "
             "or choose 'fit'."
         )
-    if len(data.notes) > 10_000:
-        problems["notes"] = "Keep the notes under 10,000 characters."
-    return problems
 
 
 class MedicalService:

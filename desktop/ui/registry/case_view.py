@@ -111,25 +111,7 @@ class CaseView(CaseActions):
         self.message.setObjectName("caseMessage")
         layout.addWidget(self.message)
 
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.setChildrenCollapsible(False)
-        layout.addWidget(split, 1)
-        split.addWidget(self._build_members(split))
-        split.addWidget(self._build_documents(split))
-        lower, below = self._build_history(split)
-        # appointments, orientation and travel readiness: the history becomes a tab beside them
-        self.schedule_panel: CaseSchedulePanel | None = None
-        if schedule is not None:
-            self.resize(1240, 760)  # room for the appointments beside the readiness box
-            below.setContentsMargins(0, SPACING // 2, 0, 0)
-            panel = CaseSchedulePanel(split, schedule, case_id, lower, self._attendees)
-            self._top.insertWidget(self._top.indexOf(self.status_label) + 1, panel.badge)
-            self.schedule_panel = panel
-            split.addWidget(panel)
-            split.setSizes([230, 170, 320])
-        else:
-            split.addWidget(lower)
-            split.setSizes([300, 200, 220])
+        layout.addWidget(self._build_split(schedule), 1)
 
         self.read_only_note = muted(tr(READ_ONLY), self)
         self.read_only_note.setObjectName("readOnlyNote")
@@ -144,6 +126,28 @@ class CaseView(CaseActions):
         self.reload()
 
     # -- building ----------------------------------------------------------------------------
+    def _build_split(self, schedule: CaseSchedule | None) -> QSplitter:
+        """Members over documents over the history; with ``schedule``, the history becomes a
+        tab beside the appointments, orientation and travel readiness."""
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self._build_members(split))
+        split.addWidget(self._build_documents(split))
+        lower, below = self._build_history(split)
+        self.schedule_panel: CaseSchedulePanel | None = None
+        if schedule is None:
+            split.addWidget(lower)
+            split.setSizes([300, 200, 220])
+            return split
+        self.resize(1240, 760)  # room for the appointments beside the readiness box
+        below.setContentsMargins(0, SPACING // 2, 0, 0)
+        panel = CaseSchedulePanel(split, schedule, self.case_id, lower, self._attendees)
+        self._top.insertWidget(self._top.indexOf(self.status_label) + 1, panel.badge)
+        self.schedule_panel = panel
+        split.addWidget(panel)
+        split.setSizes([230, 170, 320])
+        return split
+
     def _build_top(self) -> QHBoxLayout:
         top = QHBoxLayout()
         self.title = heading(tr("Household"), self)
