@@ -8,10 +8,10 @@ import pkgutil
 import sys
 
 import desktop.ui
-from desktop.startup import service_modules
 from desktop.services.office import auth
 from desktop.services.office.accounts import AccountService
 from desktop.services.office.permissions import Role
+from desktop.startup import service_modules
 from desktop.ui.kit.page import Page
 from desktop.ui.pages import PAGES, PRELOAD, pages_for
 from tests.conftest import USER_PASSWORD
