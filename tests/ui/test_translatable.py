@@ -46,3 +46,12 @@ def test_the_checker_finds_what_it_should(tmp_path: Path) -> None:
         "tr() needs the text as written (no f-string, + or format)",
         "Column title must be tr_noop(...)",
     ]
+
+
+def test_every_code_the_registry_shows_has_a_marked_title() -> None:
+    from desktop.services.registry.household_types import CUSTODY
+    from desktop.services.vocabulary import DOCUMENT_TYPES, RELATIONSHIPS
+    from desktop.ui.registry.vocabulary import CODE_TITLES, DOC_TITLES
+
+    codes = {*RELATIONSHIPS, *DOCUMENT_TYPES, *CUSTODY}
+    assert codes - set(CODE_TITLES) - set(DOC_TITLES) == set()
