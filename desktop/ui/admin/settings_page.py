@@ -16,11 +16,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.errors import KnownError
@@ -93,12 +96,21 @@ class SettingsPage(Page):
         layout.addWidget(
             muted(tr("These settings are stored encrypted with the office data."), self)
         )
+        # the sections scroll: a laptop screen of 768 pixels has room for a few of them
+        scroll = QScrollArea(self)
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, SPACING, 0)
+        inner.setSpacing(SPACING)
         #: one editor per setting, by key
         self.editors: dict[str, SettingEditor] = {}
         #: the limits (or what is wrong) beside each editor, by key
         self.hints: dict[str, QLabel] = {}
         for section in dict.fromkeys(s.section for s in self._declared):
-            layout.addWidget(self._section(section))
+            inner.addWidget(self._section(section))
         #: the spin box of each whole-number setting, by key
         self.spins = {k: e.spin for k, e in self.editors.items() if isinstance(e, IntEditor)}
         #: kept by name: the app's tests reach the idle minutes directly
@@ -106,19 +118,22 @@ class SettingsPage(Page):
 
         self.message = InlineMessage(self)
         self.message.setObjectName("settingsMessage")
-        layout.addWidget(self.message)
+        inner.addWidget(self.message)
         self.save_button = QPushButton(tr("&Save"), self)
         self.save_button.setObjectName("saveSettings")
         self.save_button.setEnabled(can_change)
-        layout.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignLeft)
         self.save_button.clicked.connect(lambda _checked=False: self.save())
 
         self.places: PlacesBox | None = None
         if places is not None:
             self.places = PlacesBox(self, places, can_change, self._default_slot)
-            layout.addWidget(self.places, 1)
+            self.places.setMinimumHeight(260)
+            inner.addWidget(self.places, 1)
         else:
-            layout.addStretch(1)
+            inner.addStretch(1)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
 
     def _section(self, section: str) -> QGroupBox:
         box = QGroupBox(tr(section), self)

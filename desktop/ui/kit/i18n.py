@@ -84,7 +84,9 @@ def pseudo(text: str) -> str:
         parts.append(match.group(0))
         last = match.end()
     parts.append(text[last:].translate(_ACCENTED))
-    padding = "~" * max(2, len(text) // 3)
+    # a third longer, in short words so that wrapped text can still wrap
+    length = max(2, len(text) // 3)
+    padding = " ".join("~" * min(4, length - n) for n in range(0, length, 4))
     return f"{PSEUDO_OPEN}{''.join(parts)} {padding}{PSEUDO_CLOSE}"
 
 

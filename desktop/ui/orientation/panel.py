@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,12 +37,13 @@ from desktop.services.schedule.orientation import (
 )
 from desktop.services.schedule.places import PlaceRecord
 from desktop.ui.kit import dialogs, operations
+from desktop.ui.kit.flow import FlowLayout
 from desktop.ui.kit.forms import FormDialog
 from desktop.ui.kit.i18n import plural, tr, tr_noop
 from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.kit.operations import WriteOp
 from desktop.ui.kit.tables import RecordListModel, fit_table, kept_view, record_table
-from desktop.ui.kit.widgets import InlineMessage, muted
+from desktop.ui.kit.widgets import SPACING, InlineMessage, muted
 from desktop.ui.orientation.enrolment_dialogs import AttendanceDialog, EnrolHouseholdDialog
 from desktop.ui.orientation.models import (
     ENROLMENT_COLUMNS,
@@ -140,8 +141,9 @@ class SessionPanel(QGroupBox):
         inner.addLayout(self._build_buttons())
         self.show_detail(None)
 
-    def _build_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_buttons(self) -> FlowLayout:
+        # six buttons: in a longer language they take two lines on a laptop screen
+        row = FlowLayout(spacing=SPACING // 2)
         self.enrol_button = self._button(row, tr("&Enrol household…"), "enrolHousehold")
         self.enrol_button.clicked.connect(lambda _c=False: self.enrol_household())
         self.withdraw_button = self._button(row, tr("&Withdraw"), "withdrawPerson")
@@ -154,14 +156,13 @@ class SessionPanel(QGroupBox):
         )
         self.slips_button.clicked.connect(lambda _c=False: self.print_slips())
         self.slips_button.setVisible(self._printing is not None)
-        row.addStretch(1)
         self.edit_button = self._button(row, tr("Change session…"), "editSession")
         self.edit_button.clicked.connect(lambda _c=False: self.edit_session())
         self.cancel_button = self._button(row, tr("Cancel session…"), "cancelSession")
         self.cancel_button.clicked.connect(lambda _c=False: self.cancel_session())
         return row
 
-    def _button(self, row: QHBoxLayout, text: str, name: str) -> QPushButton:
+    def _button(self, row: QLayout, text: str, name: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
         row.addWidget(button)

@@ -16,6 +16,8 @@ from desktop.ui.registry.vocabulary import status_text
 
 #: width of a filter drop-down, in characters (of the widest kind)
 _COMBO_CHARS = 6
+#: a first item longer than this (a translation, say) may be cut short on a small screen
+_FIRST_ITEM_CHARS = 16
 #: frame and arrow of a drop-down, beside its text
 _COMBO_PADDING = 40
 
@@ -27,8 +29,9 @@ def share_row(box: QComboBox) -> None:
     """
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(_COMBO_CHARS)
-    first = box.fontMetrics().horizontalAdvance(box.itemText(0))
-    box.setMinimumWidth(first + _COMBO_PADDING)
+    metrics = box.fontMetrics()
+    first = metrics.horizontalAdvance(box.itemText(0))
+    box.setMinimumWidth(min(first, metrics.averageCharWidth() * _FIRST_ITEM_CHARS) + _COMBO_PADDING)
     box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
 

@@ -37,7 +37,7 @@ from desktop.services.office.versions import component_versions
 from desktop.ui.admin.user_dialogs import ChangeOwnPasswordDialog
 from desktop.ui.context import UiContext
 from desktop.ui.kit import operations, palette
-from desktop.ui.kit.i18n import tr
+from desktop.ui.kit.i18n import plural, tr, tr_noop
 from desktop.ui.kit.page import Page
 from desktop.ui.kit.widgets import DemoBanner, heading
 
@@ -46,6 +46,10 @@ def window_title(info: OfficeInfo) -> str:
     """ "Departure Desk - Shëngjin", marked "[DEMO]" in a demo office."""
     title = tr("{app} - {office}").format(app=APP_NAME, office=info.name)
     return tr("[DEMO] {title}").format(title=title) if info.demo else title
+
+
+#: the sidebar's width: at least this, and never more than that
+SIDEBAR_MIN, SIDEBAR_MAX = 210, 320
 
 
 class MainWindow(QMainWindow):
@@ -93,7 +97,6 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(central)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(210)
         self.sidebar.setSpacing(2)
         self.sidebar.setStyleSheet("QListWidget#sidebar { padding: 8px; font-size: 11pt; }")
         self.stack = QStackedWidget(central)
@@ -106,6 +109,22 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             self.sidebar.addItem(item)
             self.stack.addWidget(page)
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """Wide enough for the longest title (translations run longer), within limits."""
+        self.sidebar.ensurePolished()  # its style sheet sets the font measured here
+        metrics = self.sidebar.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(self.sidebar.item(r).text())
+                for r in range(self.sidebar.count())
+            ),
+            default=0,
+        )
+        # icon, its gap, the list's padding and frame, and room for a scroll bar
+        chrome = self.sidebar.iconSize().width() + 2 * 8 + 2 * 8 + 20
+        self.sidebar.setFixedWidth(max(SIDEBAR_MIN, min(SIDEBAR_MAX, widest + chrome)))
 
     def _build_menus(self) -> None:
         office_menu = self.menuBar().addMenu(tr("&Office"))
@@ -136,11 +155,19 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
-        roles = ", ".join(sorted(tr(ROLE_TITLES[r]) for r in self._actor.roles)) or tr("no roles")
+        titles = sorted(tr(ROLE_TITLES[r]) for r in self._actor.roles)
+        roles = ", ".join(titles) or tr("no roles")
+        # a small office's single user holds every role: the list goes in the tool tip
+        shown = (
+            roles
+            if len(titles) <= 2
+            else plural(len(titles), tr_noop("{n} role"), tr_noop("{n} roles"))
+        )
         self.user_label = QLabel(
-            tr("Signed in as {user} ({roles})").format(user=self._actor.username, roles=roles),
+            tr("Signed in as {user} ({roles})").format(user=self._actor.username, roles=shown),
             self,
         )
+        self.user_label.setToolTip(roles)
         self.user_label.setObjectName("statusUser")
         office = QLabel(
             tr("Office {code} - {name}").format(code=self._info.code, name=self._info.name), self
