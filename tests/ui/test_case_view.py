@@ -854,7 +854,10 @@ def test_the_status_dialog_offers_what_the_journey_allows_and_says_why_not(qtbot
     qtbot.addWidget(dialog)
     offered = [dialog.status.itemData(i) for i in range(dialog.status.count())]
     assert offered == ["on_hold", "travel_ready"]
+    assert dialog.status.currentData() == "travel_ready"  # the next step is offered first
     assert "Deferred (medical): Needs the role Medical officer." in dialog.refused.text()
+    assert dialog.override.isVisibleTo(dialog)
+    dialog.status.setCurrentIndex(0)
     assert not dialog.override.isVisibleTo(dialog)
     dialog.status.setCurrentIndex(1)
     assert dialog.override.isVisibleTo(dialog)

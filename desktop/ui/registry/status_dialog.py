@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from desktop.services.journey.statuses import status_title
+from desktop.services.journey.statuses import path_position, status_title
 from desktop.services.journey.transitions import StatusChoice, StatusChoices
 from desktop.ui.kit import palette
 from desktop.ui.kit.forms import FormDialog
@@ -18,6 +18,18 @@ from desktop.ui.kit.widgets import muted
 
 #: how many statuses that cannot be chosen are explained below the form
 SHOWN_REFUSALS = 8
+
+
+def _next_step(current: str, allowed: list[StatusChoice]) -> int:
+    """The nearest allowed step forward along the path (the move a clerk most often
+    makes), else the first allowed move."""
+    here = path_position(current)
+    ahead = [
+        (path_position(c.status), index)
+        for index, c in enumerate(allowed)
+        if path_position(c.status) > here
+    ]
+    return min(ahead)[1] if ahead else 0
 
 
 def choice_title(choice: StatusChoice) -> str:
@@ -44,6 +56,7 @@ class StatusDialog(FormDialog):
         self.status.setObjectName("newStatus")
         for choice in self._allowed:
             self.status.addItem(choice_title(choice), choice.status)
+        self.status.setCurrentIndex(_next_step(choices.current, self._allowed))
         self.status.currentIndexChanged.connect(lambda _i: self._show_override())
         self.reason = QLineEdit(self)
         self.reason.setObjectName("statusReason")
