@@ -1332,7 +1332,7 @@ It goes on the no-show follow-up list until it gets a new date.</source>
     </message>
     <message>
         <source>Any status</source>
-        <extracomment>width of a filter drop-down, in characters (of the widest kind) frame and arrow of a drop-down, beside its text RegistryFilter field, text for &quot;any&quot;, what a screen reader calls the box, how a value reads</extracomment>
+        <extracomment>width of a filter drop-down, in characters (of the widest kind) a first item longer than this (a translation, say) may be cut short on a small screen frame and arrow of a drop-down, beside its text RegistryFilter field, text for &quot;any&quot;, what a screen reader calls the box, how a value reads</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4200,7 +4200,7 @@ Preparing…</source>
     </message>
     <message>
         <source>&amp;Office</source>
-        <extracomment>pages with a (not quiet) operation running</extracomment>
+        <extracomment>the sidebar&apos;s width: at least this, and never more than that pages with a (not quiet) operation running</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4229,6 +4229,14 @@ Preparing…</source>
     </message>
     <message>
         <source>no roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
