@@ -51,8 +51,9 @@ typecheck: $(STAMP)
 layers: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 
+# one worker per core, each test file on one worker (its module-wide fixtures built once)
 unit: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadfile
 
 # timing runs, not part of `make test`: see tests/benchmarks/README.md
 bench: $(STAMP)
