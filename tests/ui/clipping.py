@@ -84,9 +84,10 @@ def clipped(top: QWidget) -> list[str]:
         if _visible(box, top) and box.objectName() == "sidebar":
             found.extend(f"{_where(box)}: item {text!r}" for text in _list_items_cut(box))
     for box in top.findChildren(QGroupBox):
-        if _visible(box, top) and box.title():
-            if box.fontMetrics().horizontalAdvance(box.title()) + 24 > box.width() + SLACK:
-                found.append(f"{_where(box)}: {box.title()!r}")
+        title = box.title()
+        wide = title and box.fontMetrics().horizontalAdvance(title) + 24 > box.width() + SLACK
+        if _visible(box, top) and wide:
+            found.append(f"{_where(box)}: {title!r}")
     for bar in top.findChildren(QTabBar):
         if not _visible(bar, top) or bar.usesScrollButtons():
             continue

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QTableView,
-    QVBoxLayout,
 )
 
 from desktop.errors import KnownError
@@ -24,7 +23,7 @@ from desktop.ui.kit.i18n import tr, tr_noop
 from desktop.ui.kit.operations import QueryOp, WriteOp
 from desktop.ui.kit.page import Page
 from desktop.ui.kit.tables import kept_view
-from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.kit.widgets import InlineMessage, muted
 
 #: how many of the newest entries are listed
 SHOWN_ENTRIES = 1000
@@ -39,10 +38,7 @@ class AuditPage(Page):
     def __init__(self, audit_log: AuditLogService) -> None:
         super().__init__()
         self._audit = audit_log
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.setSpacing(SPACING)
-        layout.addWidget(heading(tr(self.title), self))
+        layout = self.page_layout()
         layout.addWidget(
             muted(
                 tr(
@@ -76,9 +72,8 @@ class AuditPage(Page):
     def refresh(self) -> None:
         self._load()
 
-    def on_change(self, change: Change) -> None:
-        if self.isVisible() and change.touches(*self.watches):
-            self._load(quiet=True)
+    def reload_after(self, change: Change) -> None:
+        self._load(quiet=True)
 
     def _load(self, quiet: bool = False) -> None:
         audit = self._audit

@@ -42,7 +42,7 @@ from desktop.ui.kit import palette
 from desktop.ui.kit.i18n import tr, tr_noop
 from desktop.ui.kit.operations import QueryOp, WriteOp
 from desktop.ui.kit.page import Page
-from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.kit.widgets import SPACING, InlineMessage, muted
 
 
 @dataclass(frozen=True)
@@ -89,10 +89,7 @@ class SettingsPage(Page):
         self._touched: set[str] = set()
         self._filling = False
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.setSpacing(SPACING)
-        layout.addWidget(heading(tr(self.title), self))
+        layout = self.page_layout()
         layout.addWidget(
             muted(tr("These settings are stored encrypted with the office data."), self)
         )

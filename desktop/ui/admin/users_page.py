@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QTableView,
-    QVBoxLayout,
 )
 
 from desktop.errors import KnownError
@@ -32,7 +31,7 @@ from desktop.ui.kit.i18n import tr, tr_noop
 from desktop.ui.kit.operations import QueryOp, WriteOp
 from desktop.ui.kit.page import Page
 from desktop.ui.kit.tables import kept_view
-from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.kit.widgets import InlineMessage, muted
 
 
 class UsersPage(Page):
@@ -46,10 +45,7 @@ class UsersPage(Page):
         self._accounts = accounts
         self._open_dialog: AddUserDialog | None = None
         self._pending_draft: dict[str, Any] | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.setSpacing(SPACING)
-        layout.addWidget(heading(tr(self.title), self))
+        layout = self.page_layout()
         layout.addWidget(
             muted(
                 tr(
@@ -102,9 +98,8 @@ class UsersPage(Page):
     def refresh(self) -> None:
         self._load()
 
-    def on_change(self, change: Change) -> None:
-        if self.isVisible() and change.touches(*self.watches):
-            self._load(quiet=True)
+    def reload_after(self, change: Change) -> None:
+        self._load(quiet=True)
 
     def _load(self, quiet: bool = False) -> None:
         op = QueryOp(self, self._accounts.list_users).replacing("load")

@@ -17,7 +17,7 @@ from typing import TypeVar
 import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QPushButton, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QPushButton, QTabWidget
 
 from desktop.errors import KnownError
 from desktop.services.changes import Change, Kind
@@ -45,7 +45,7 @@ from desktop.ui.kit.i18n import plural, tr, tr_noop
 from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.kit.operations import QueryOp
 from desktop.ui.kit.page import Page
-from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading
+from desktop.ui.kit.widgets import InlineMessage
 
 T = TypeVar("T")
 
@@ -79,10 +79,7 @@ class SchedulePage(Page):
         #: the office is locking: no new window opens (and no operation starts)
         self._locked = False
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.setSpacing(SPACING)
-        layout.addWidget(heading(tr(self.title), self))
+        layout = self.page_layout()
         self.message = InlineMessage(self)
         self.message.setObjectName("scheduleMessage")
         layout.addWidget(self.message)

@@ -234,10 +234,9 @@ class DuplicatesPage(Page):
         self.message.clear()
         self._load(quiet=False)
 
-    def on_change(self, change: Change) -> None:
+    def reload_after(self, change: Change) -> None:
         # quiet, and what the page says (a merge done) stays
-        if self.isVisible() and change.touches(*self.watches):
-            self._load(quiet=True)
+        self._load(quiet=True)
 
     def _load(self, *, quiet: bool) -> None:
         load = QueryOp(self, self._duplicates.candidates).replacing("pairs")

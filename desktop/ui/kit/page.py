@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop.services.changes import Change, Kind
 from desktop.ui.kit import operations
+from desktop.ui.kit.i18n import tr
+from desktop.ui.kit.widgets import MARGIN, SPACING, heading
 
 
 class Page(QWidget):
@@ -20,13 +22,26 @@ class Page(QWidget):
     #: (a hidden page reloads when it is shown next)
     watches: frozenset[Kind] = frozenset()
 
+    def page_layout(self) -> QVBoxLayout:
+        """The page's layout, with the margins every page has and its title on top."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+        layout.addWidget(heading(tr(self.title), self))
+        return layout
+
     def refresh(self) -> None:
         """Reload what the page shows from the services (keeping selection and scroll)."""
 
     def on_change(self, change: Change) -> None:
         """Something was written: reload if it touches what this page shows now."""
         if self.isVisible() and change.touches(*self.watches):
-            self.refresh()
+            self.reload_after(change)
+
+    def reload_after(self, change: Change) -> None:
+        """Reload after ``change`` touched what the page shows (quietly, where the page
+        can: the user did not ask); by default as when the page is shown."""
+        self.refresh()
 
     def draft(self) -> dict[str, Any] | None:
         """Unsaved input to keep across an auto-lock for the same user, or None."""

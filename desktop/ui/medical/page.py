@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QVBoxLayout,
 )
 
 from desktop.errors import KnownError
@@ -43,7 +42,7 @@ from desktop.ui.kit.tables import (
     kept_view,
     registry_table,
 )
-from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.kit.widgets import SPACING, InlineMessage, muted
 from desktop.ui.medical.history import MedicalHistoryDialog
 from desktop.ui.medical.models import WORK_COLUMNS, WorkRow
 from desktop.ui.medical.prints import MedicalPrinting
@@ -117,10 +116,7 @@ class MedicalPage(Page):
         self._rows: list[WorkRow] = []
         self._fitted = False
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.setSpacing(SPACING)
-        layout.addWidget(heading(tr(self.title), self))
+        layout = self.page_layout()
         self.message = InlineMessage(self)
         self.message.setObjectName("medicalPageMessage")
         layout.addWidget(self.message)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QVBoxLayout,
 )
 
 from desktop.errors import KnownError
@@ -38,7 +37,7 @@ from desktop.ui.kit.notices import ChangeNotices
 from desktop.ui.kit.operations import QueryOp
 from desktop.ui.kit.page import Page
 from desktop.ui.kit.tables import RecordListModel, fit_table, kept_view, record_table
-from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading, muted
+from desktop.ui.kit.widgets import SPACING, InlineMessage, muted
 from desktop.ui.orientation.models import session_columns
 from desktop.ui.orientation.panel import SessionPanel, open_form
 from desktop.ui.orientation.session_dialogs import SessionDialog
@@ -91,10 +90,7 @@ class OrientationPage(Page):
         #: the session to select after the next load (one just planned)
         self._select_after_load: str | None = None
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.setSpacing(SPACING)
-        layout.addWidget(heading(tr(self.title), self))
+        layout = self.page_layout()
         layout.addWidget(
             muted(
                 tr(

@@ -8,7 +8,7 @@ position; rows are read again as they are painted.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton
 
 from desktop.errors import KnownError
 from desktop.services.changes import Change, Kind
@@ -20,7 +20,7 @@ from desktop.ui.kit.i18n import plural, tr, tr_noop
 from desktop.ui.kit.operations import QueryOp
 from desktop.ui.kit.page import Page
 from desktop.ui.kit.tables import fit_columns, install_rtl_delegates, kept_view, registry_table
-from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading
+from desktop.ui.kit.widgets import SPACING, InlineMessage
 from desktop.ui.registry.case_view import CaseView
 from desktop.ui.registry.case_windows import OpenCase
 from desktop.ui.registry.filter_bar import RegistryFilterBar
@@ -55,10 +55,7 @@ class CasesPage(Page):
             (registration, can_write) if registration is not None else None
         )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.setSpacing(SPACING)
-        layout.addWidget(heading(tr(self.title), self))
+        layout = self.page_layout()
         layout.addLayout(self._build_bar())
         self.message = InlineMessage(self)
         layout.addWidget(self.message)
@@ -95,10 +92,9 @@ class CasesPage(Page):
     def refresh(self) -> None:
         self._load(with_choices=True, keep=True)
 
-    def on_change(self, change: Change) -> None:
-        if self.isVisible() and change.touches(*self.watches):
-            # the filters offer the values cases have: only a case changes them
-            self._load(with_choices=change.touches(Kind.CASE), keep=True, quiet=True)
+    def reload_after(self, change: Change) -> None:
+        # the filters offer the values cases have: only a case changes them
+        self._load(with_choices=change.touches(Kind.CASE), keep=True, quiet=True)
 
     def _load(self, *, with_choices: bool, keep: bool = False, quiet: bool = False) -> None:
         """Read the ids (and the filters' choices); ``keep`` the selection and the scroll

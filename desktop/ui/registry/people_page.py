@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStackedWidget,
-    QVBoxLayout,
 )
 
 from desktop.errors import KnownError
@@ -31,7 +30,7 @@ from desktop.ui.kit.i18n import plural, tr, tr_noop
 from desktop.ui.kit.operations import QueryOp, WriteOp
 from desktop.ui.kit.page import Page
 from desktop.ui.kit.tables import fit_columns, install_rtl_delegates, kept_view, registry_table
-from desktop.ui.kit.widgets import MARGIN, SPACING, InlineMessage, heading
+from desktop.ui.kit.widgets import SPACING, InlineMessage
 from desktop.ui.registry.case_view import CaseView
 from desktop.ui.registry.case_windows import OpenCase
 from desktop.ui.registry.filter_bar import RegistryFilterBar, share_row
@@ -86,10 +85,7 @@ class PeoplePage(Page):
         #: milliseconds from the last key to the results on screen, last search
         self.last_search_ms: float | None = None
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.setSpacing(SPACING)
-        layout.addWidget(heading(tr(self.title), self))
+        layout = self.page_layout()
         layout.addLayout(self._build_search())
         layout.addLayout(self._build_bar())
         self.message = InlineMessage(self)

@@ -87,9 +87,8 @@ class OverviewPage(Page):
     def refresh(self) -> None:
         self._load()
 
-    def on_change(self, change: Change) -> None:
-        if self.isVisible() and change.touches(*self.watches):
-            self._load(quiet=True)
+    def reload_after(self, change: Change) -> None:
+        self._load(quiet=True)
 
     def _load(self, quiet: bool = False) -> None:
         op = QueryOp(self, self._service.overview).replacing("load")
