@@ -53,7 +53,7 @@ layers: $(STAMP)
 
 # one worker per core, each test file on one worker (its module-wide fixtures built once)
 unit: $(STAMP)
-	$(BIN)/pytest -q -n auto --dist loadfile
+	$(BIN)/pytest -q -n auto --dist loadfile --max-worker-restart 0
 
 # timing runs, not part of `make test`: see tests/benchmarks/README.md
 bench: $(STAMP)

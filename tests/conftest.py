@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import os
+import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,22 @@ def _cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     The production parameters are tested on their own in tests/store/test_keyring.py.
     """
     monkeypatch.setattr(auth, "kdf_params", lambda: CHEAP_KDF)
+
+
+@pytest.fixture(autouse=True)
+def _no_background_work_left() -> Iterator[None]:
+    """A test ends when its background operations have: left running, one could touch
+    the next test's files or draw a PDF page while that test reads one."""
+    yield
+    operations = sys.modules.get("desktop.ui.kit.operations")
+    if operations is None or not operations.busy():
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + 10
+    while operations.busy() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from desktop.ui.kit.i18n import tr
 log = logging.getLogger("desktop.ui.printing")
 
 # PDFium is not thread-safe: every call into it, from any thread, holds this lock
-_PDFIUM_LOCK = threading.Lock()
+PDFIUM_LOCK = threading.Lock()
 
 if sys.byteorder == "little":  # BGRx bytes are a 0xffRRGGBB word: Qt's native RGB32
     _QIMAGE_FORMAT, _REVERSE_BYTES = QImage.Format.Format_RGB32, False
@@ -43,7 +43,7 @@ class PdfError(KnownError):
 def open_document(pdf: bytes) -> pdfium.PdfDocument:
     """``pdf`` opened; :class:`PdfError` when it is damaged or has no pages."""
     try:
-        with _PDFIUM_LOCK:
+        with PDFIUM_LOCK:
             document = pdfium.PdfDocument(pdf)
             count = len(document)
     except pdfium.PdfiumError as exc:
@@ -61,7 +61,7 @@ def open_document(pdf: bytes) -> pdfium.PdfDocument:
 
 
 def close_document(document: pdfium.PdfDocument) -> None:
-    with _PDFIUM_LOCK:
+    with PDFIUM_LOCK:
         document.close()
 
 
@@ -69,7 +69,7 @@ def page_sizes(document: pdfium.PdfDocument) -> list[PageSize]:
     """Width and height of every page in points, after its rotation."""
     sizes = []
     try:
-        with _PDFIUM_LOCK:
+        with PDFIUM_LOCK:
             for index in range(len(document)):
                 page = document[index]
                 try:
@@ -85,7 +85,7 @@ def page_sizes(document: pdfium.PdfDocument) -> list[PageSize]:
 
 def render(document: pdfium.PdfDocument, index: int, dpi: float, printing: bool) -> QImage:
     """One page as an opaque RGB image at ``dpi``; the pixels are copied into the QImage."""
-    with _PDFIUM_LOCK:
+    with PDFIUM_LOCK:
         return _render_locked(document, index, dpi, printing)
 
 
@@ -123,7 +123,7 @@ def page_count(pdf: bytes) -> int:
     """How many pages ``pdf`` has; :class:`PdfError` when it cannot be read."""
     document = open_document(pdf)
     try:
-        with _PDFIUM_LOCK:
+        with PDFIUM_LOCK:
             return len(document)
     finally:
         close_document(document)
@@ -133,7 +133,7 @@ def render_page_image(pdf: bytes, index: int, dpi: float) -> QImage:
     """Page ``index`` (from 0) of ``pdf`` rendered at ``dpi``; :class:`PdfError` on failure."""
     document = open_document(pdf)
     try:
-        with _PDFIUM_LOCK:
+        with PDFIUM_LOCK:
             count = len(document)
         if not 0 <= index < count:
             raise PdfError(tr("The document has no page {number}.").format(number=index + 1))
@@ -156,13 +156,13 @@ class PdfPages:
 
     def render(self, index: int, dpi: float) -> QImage | None:
         """``None`` when the document was closed meanwhile."""
-        with _PDFIUM_LOCK:
+        with PDFIUM_LOCK:
             if self._document is None:
                 return None
             return _render_locked(self._document, index, dpi, printing=False)
 
     def close(self) -> None:
-        with _PDFIUM_LOCK:
+        with PDFIUM_LOCK:
             document, self._document = self._document, None
             if document is not None:
                 document.close()
