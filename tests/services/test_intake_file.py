@@ -351,7 +351,7 @@ def test_xlsx_first_visible_sheet_unless_named(tmp_path: Path) -> None:
     assert [r.given_name for r in named.rows] == ["Wali"]
     assert read_headers(path, sheet="Notes") == ("not", "a", "list")
     with pytest.raises(IntakeFileError, match="no worksheet called 'Lists'"):
-        read_intake_file(path, sheet="Lists")
+        read_intake_file(path, sheet="Lists", today=TODAY)
 
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -635,21 +635,21 @@ def test_files_that_cannot_be_read(tmp_path: Path) -> None:
             assert name in str(raised.value)
 
     with pytest.raises(IntakeFileError, match="cannot be opened"):
-        read_intake_file(tmp_path / "missing.csv")
+        read_intake_file(tmp_path / "missing.csv", today=TODAY)
     with pytest.raises(IntakeFileError, match="cannot be opened"):
-        read_intake_file(tmp_path)
+        read_intake_file(tmp_path, today=TODAY)
     empty_zip = tmp_path / "empty.xlsx"
     with zipfile.ZipFile(empty_zip, "w") as archive:
         archive.writestr("hello.txt", "hi")
     with pytest.raises(IntakeFileError, match="cannot be read as an Excel"):
-        read_intake_file(empty_zip)
+        read_intake_file(empty_zip, today=TODAY)
     blank_sheet = tmp_path / "blank.xlsx"
     workbook = openpyxl.Workbook()
     workbook.save(blank_sheet)
     with pytest.raises(IntakeFileError, match="no header row"):
-        read_intake_file(blank_sheet)
+        read_intake_file(blank_sheet, today=TODAY)
     with pytest.raises(IntakeFileError, match="no sheets"):
-        read_intake_file(DATA / "household_tab.tsv", sheet="Sheet1")
+        read_intake_file(DATA / "household_tab.tsv", sheet="Sheet1", today=TODAY)
 
 
 def test_a_file_too_large_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -719,7 +719,9 @@ def test_suggestion_gives_each_column_once_most_specific_first() -> None:
 
 def test_explicit_mapping_overrides_and_ignores() -> None:
     path = DATA / "household_tab.tsv"
-    swapped = read_intake_file(path, {"Name": "family_name", "Last name": "given_name"})
+    swapped = read_intake_file(
+        path, {"Name": "family_name", "Last name": "given_name"}, today=TODAY
+    )
     assert [(r.given_name, r.family_name) for r in swapped.rows] == [
         ("Kohistani", "Suhaila"),
         ("Kohistani", "Marwa"),
@@ -730,13 +732,15 @@ def test_explicit_mapping_overrides_and_ignores() -> None:
     assert taken.mapping["Last name"] == "given_name"
     assert taken.mapping["Case"] == "case_ref"
     # header names in a remembered mapping match ignoring case, spaces and punctuation
-    ignored = read_intake_file(path, {"last_name": None, "Not in this file": "phone"})
+    ignored = read_intake_file(path, {"last_name": None, "Not in this file": "phone"}, today=TODAY)
     assert ignored.mapping["Last name"] is None
     assert [r.family_name for r in ignored.rows] == ["", ""]
 
 
 def test_unmapped_required_columns_give_no_rows() -> None:
-    result = read_intake_file(DATA / "household_tab.tsv", {"Name": None, "Birth date": None})
+    result = read_intake_file(
+        DATA / "household_tab.tsv", {"Name": None, "Birth date": None}, today=TODAY
+    )
     assert result.unmapped_required == ("given_name", "date_of_birth")
     assert (result.rows, result.problems, result.rows_read) == ((), (), 2)
     assert result.mapping["Name"] is None
@@ -745,9 +749,9 @@ def test_unmapped_required_columns_give_no_rows() -> None:
 def test_bad_explicit_mappings() -> None:
     path = DATA / "household_tab.tsv"
     with pytest.raises(IntakeFileError, match="'Name', 'Last name' are all set to given_name"):
-        read_intake_file(path, {"Name": "given_name", "Last name": "given_name"})
+        read_intake_file(path, {"Name": "given_name", "Last name": "given_name"}, today=TODAY)
     with pytest.raises(ValueError, match="'first' is not a canonical intake column"):
-        read_intake_file(path, {"Name": "first"})
+        read_intake_file(path, {"Name": "first"}, today=TODAY)
 
 
 def test_header_signature() -> None:

@@ -182,16 +182,16 @@ def read_intake_file(
     path: Path,
     mapping: Mapping[str, str | None] | None = None,
     *,
-    today: date | None = None,
+    today: date,
     sheet: str | None = None,
 ) -> IntakeFile:
     """Read, map, normalise and validate a registration list.
 
     ``mapping`` overrides the suggested mapping for the headers it names (None
-    ignores a column). ``today`` bounds dates of birth (default: the system
-    date). ``sheet`` names the worksheet of an XLSX file (default: the first
-    visible one). Raises ``IntakeFileError`` only when the file cannot be read
-    at all; everything wrong inside it is in ``problems``.
+    ignores a column). ``today`` (the office's date) bounds dates of birth.
+    ``sheet`` names the worksheet of an XLSX file (default: the first visible
+    one). Raises ``IntakeFileError`` only when the file cannot be read at all;
+    everything wrong inside it is in ``problems``.
     """
     table = _load(Path(path), sheet, headers_only=False)
     resolved = _resolve_mapping(table.headers, mapping)
@@ -204,7 +204,7 @@ def read_intake_file(
     columns = {target: position[h] for h, target in resolved.items() if target}
     header_of = {target: h for h, target in resolved.items() if target}
     hint = None if "document_type" in columns else _document_type_hint(resolved)
-    checker = _RowChecker(columns, table.epoch, today or date.today())
+    checker = _RowChecker(columns, table.epoch, today)
     checked = [checker.check(row, cells, hint) for row, cells in data_rows]
     _check_documents(checked)
     _check_cases(checked)  # last: it reports rows of a case whose principal has problems

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -53,7 +54,7 @@ class _Refused(Exception):
 
 
 @dataclass(frozen=True)
-class OfficeSetting(Generic[V]):
+class OfficeSetting(ABC, Generic[V]):
     """What every kind of setting has; see the module docstring for the kinds."""
 
     key: str
@@ -65,9 +66,9 @@ class OfficeSetting(Generic[V]):
     #: a line the settings page shows beside it (marked with ``tr_noop``)
     note: str = field(default="", kw_only=True)
 
+    @abstractmethod
     def _check(self, value: object) -> V:
         """``value`` as this setting holds it, or ``_Refused``."""
-        raise NotImplementedError
 
     def validate(self, value: object) -> V:
         """``value`` cleaned up, or ``InvalidInput`` naming the setting and the problem."""

@@ -252,15 +252,14 @@ def _check_line_order(lines: tuple[str, ...]) -> None:
         )
 
 
-def parse_mrz(text: str, *, today: date | None = None) -> MrzData:
+def parse_mrz(text: str, *, today: date) -> MrzData:
     """Parse a TD3 (passport) or TD1 (ID card) MRZ and verify all its check digits.
 
-    ``today`` (default: :meth:`date.today`) decides the century of two-digit
-    years.  Raises :class:`MrzError` for anything wrong, naming the field,
-    the line and the position.
+    ``today`` (the office's date) decides the century of two-digit years. Raises
+    :class:`MrzError` for anything wrong, naming the field, the line and the position.
     """
     lines = normalise_mrz_text(text)
-    when = today if today is not None else date.today()
+    when = today
     _check_characters(lines)
     _check_line_order(lines)
     if len(lines) == 2:

@@ -98,7 +98,7 @@ def validate_document(data: DocumentInput) -> dict[str, str]:
     return problems.by_field
 
 
-def fill_from_mrz(text: str, *, today: date | None = None) -> MrzFill:
+def fill_from_mrz(text: str, *, today: date) -> MrzFill:
     """Parse a passport or ID-card MRZ; MrzError (an InvalidInput) names the wrong field."""
     try:
         data: MrzData = parse_mrz(text, today=today)

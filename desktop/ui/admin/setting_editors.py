@@ -11,7 +11,7 @@ of value, whoever made it.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
@@ -72,11 +72,11 @@ class SettingEditor(QWidget):
         super().__init__(parent)
         self.setting = setting
 
-    def value(self) -> Any:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # every kind of editor below has its own
 
-    def set_value(self, value: Any) -> None:
-        raise NotImplementedError
+        def value(self) -> Any: ...
+
+        def set_value(self, value: Any) -> None: ...
 
     def hint(self) -> str:
         """The limits and the default, in words."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
@@ -60,14 +60,13 @@ class CaseActions(QWidget):
     _fitness: CaseFitness | None
     _can_write: bool
 
-    def selected_member(self) -> MemberRecord | None:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # the window (CaseView) has them
 
-    def selected_document(self) -> DocumentRecord | None:
-        raise NotImplementedError
+        def selected_member(self) -> MemberRecord | None: ...
 
-    def _update_buttons(self) -> None:
-        raise NotImplementedError
+        def selected_document(self) -> DocumentRecord | None: ...
+
+        def _update_buttons(self) -> None: ...
 
     # -- how a change runs ---------------------------------------------------------------------
     def _may_write(self) -> bool:
