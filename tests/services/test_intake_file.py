@@ -25,6 +25,7 @@ import time
 import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -629,7 +630,7 @@ def test_files_that_cannot_be_read(tmp_path: Path) -> None:
     for name, (content, message) in cases.items():
         path = tmp_path / name
         path.write_bytes(content)
-        for reader in (read_headers, read_intake_file):
+        for reader in (read_headers, partial(read_intake_file, today=TODAY)):
             with pytest.raises(IntakeFileError, match=message) as raised:
                 reader(path)
             assert name in str(raised.value)
